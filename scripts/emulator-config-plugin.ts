@@ -1,0 +1,39 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Serves `config.json` pointing at the emulator on the dev and preview servers, so that
+ * `public/config.json` (copied to `dist/`) stays the production template a deployer edits.
+ * Set EMULATOR_URL to point elsewhere; set APP_CONFIG=file to serve the real file instead.
+ */
+export function emulatorConfigPlugin(): Plugin {
+  const handler = (base: string) => (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    if (process.env.APP_CONFIG === 'file') return next();
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== `${base}config.json`) return next();
+    const emulatorUrl = process.env.EMULATOR_URL ?? 'http://localhost:8787';
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(
+      JSON.stringify({
+        clientId: '5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13',
+        environment: 'mypurecloud.com',
+        oauthFlow: 'pkce',
+        apiBaseUrl: emulatorUrl,
+        loginBaseUrl: emulatorUrl,
+      }),
+    );
+  };
+  let base = '/';
+  return {
+    name: 'token-admin:emulator-config',
+    configResolved(config) {
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use(handler(base));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler(base));
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { configureHttp } from '../api/http.ts';
+import { tokenQueries } from '../api/tokens.ts';
+import { userQueries } from '../api/users.ts';
+import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
+import { SignInPage, signInLoader, type SignInContext } from '../auth/SignInPage.tsx';
+import { sessionStore } from '../auth/session.ts';
+import { redirectUriFor } from '../auth/signIn.ts';
+import { genesysLogoutUrl } from '../auth/signOut.ts';
+import { endpointsFor, type AppConfig } from '../config/config.ts';
+import { findRegion } from '../config/regions.ts';
+import { TokenPage } from '../features/token/TokenPage.tsx';
+import { paths, type SignInReason } from './paths.ts';
+import { createQueryClient } from './queryClient.ts';
+import { FullPageLoader, NotFound, RouteError } from './RouteError.tsx';
+import { Shell } from './Shell.tsx';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** The app's base path, `import.meta.env.BASE_URL` (`/` or `/tools/tokens/`). */
+  basePath: string;
+  origin: string;
+  /** Full-page navigation to Genesys Cloud. */
+  navigateAway: (url: string) => void;
+  fetch?: typeof fetch;
+  /** Tests use a memory router starting here. */
+  initialPath?: string;
+}
+
+export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+export interface AppInstance {
+  router: AppRouter;
+  queryClient: QueryClient;
+}
+
+export function createApp(options: AppOptions): AppInstance {
+  const { config, basePath, origin, navigateAway } = options;
+  let endingSession = false;
+
+  configureHttp({
+    getBaseUrl: () => {
+      const region = findRegion(sessionStore.get()?.environment);
+      return region ? endpointsFor(config, region).apiBaseUrl : undefined;
+    },
+    getToken: () => sessionStore.get()?.accessToken,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const queryClient = createQueryClient({ onUnauthorized: () => endSession('expired') });
+
+  /** Ends the session (a 401, sign-out) and goes to sign-in, remembering where the admin was. */
+  function endSession(reason: SignInReason) {
+    if (endingSession) return;
+    endingSession = true;
+    const environment = sessionStore.get()?.environment;
+    const where = router.state.navigation.location ?? router.state.location;
+    const returnTo = `${where.pathname}${where.search}${where.hash}`;
+    sessionStore.clear();
+    void queryClient.cancelQueries();
+    const signInHref = paths.signIn.href({ returnTo, reason });
+    const logoutUrl =
+      reason === 'signed-out' && environment
+        ? genesysLogoutUrl(config, environment, `${origin}${basePath.replace(/\/+$/, '')}${signInHref}`)
+        : undefined;
+    if (logoutUrl) {
+      queryClient.clear();
+      navigateAway(logoutUrl);
+      return;
+    }
+    void router.navigate(signInHref, { replace: true }).finally(() => {
+      queryClient.clear();
+      endingSession = false;
+    });
+  }
+
+  const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway };
+
+  const requireSession = async ({ request }: LoaderFunctionArgs) => {
+    if (!sessionStore.get()) {
+      const url = new URL(request.url);
+      const returnTo = stripBase(`${url.pathname}${url.search}`, basePath);
+      return redirect(paths.signIn.href({ returnTo }));
+    }
+    // The caller and the token load together; the shell and pages read both from the cache.
+    await Promise.all([
+      queryClient.query({ ...userQueries.me(), staleTime: 'static' }),
+      queryClient.query({ ...tokenQueries.me(), staleTime: 'static' }),
+    ]);
+    return null;
+  };
+
+  const routes: RouteObject[] = [
+    {
+      HydrateFallback: FullPageLoader,
+      ErrorBoundary: RouteError,
+      children: [
+        { path: paths.signIn.path, loader: signInLoader(signInContext), element: <SignInPage context={signInContext} /> },
+        {
+          path: config.redirectPath,
+          loader: callbackLoader(config, options.fetch),
+          element: <CallbackPage signInHref={(returnTo) => paths.signIn.href({ returnTo })} />,
+        },
+        {
+          loader: requireSession,
+          element: <Shell onSignedOut={() => endSession('signed-out')} />,
+          ErrorBoundary: RouteError,
+          children: [
+            { index: true, loader: () => redirect(paths.token.href()) },
+            { path: paths.token.path, element: <TokenPage onSignInAgain={() => endSession('expired')} /> },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ];
+
+  const basename = basePath.replace(/\/+$/, '') || '/';
+  const router: AppRouter = options.initialPath
+    ? createMemoryRouter(routes, { basename, initialEntries: [`${basename === '/' ? '' : basename}${options.initialPath}`] })
+    : createBrowserRouter(routes, { basename });
+  return { router, queryClient };
+}
+
+function stripBase(path: string, basePath: string): string {
+  const base = basePath.replace(/\/+$/, '');
+  return base && path.startsWith(base) ? path.slice(base.length) || '/' : path;
+}

@@ -1,0 +1,39 @@
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/http.ts';
+
+export interface QueryClientHooks {
+  /** A 401 from any call: the session is over. */
+  onUnauthorized: () => void;
+}
+
+export function createQueryClient(hooks: QueryClientHooks): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error) && error.status === 401) {
+          hooks.onUnauthorized();
+          return;
+        }
+        // Only background refetches toast: a first load shows its error where the data would be.
+        if (query.state.data !== undefined) {
+          notifications.show({
+            color: 'red',
+            title: 'Could not refresh',
+            message: `${error.message} Showing what was loaded before.`,
+          });
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isApiError(error) && error.status === 401) hooks.onUnauthorized();
+      },
+    }),
+    defaultOptions: {
+      // request() already retries 429s, 5xx and network errors; a second layer would multiply them.
+      queries: { retry: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,121 @@
+import { Alert, Anchor, Button, Center, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import type { AppConfig } from '../config/config.ts';
+import { REGIONS, findRegion, type Region } from '../config/regions.ts';
+import { safeReturnPath } from './returnPath.ts';
+import { sessionStore } from './session.ts';
+import { beginSignIn, mayAutoSignIn, rememberRegion, resolveRegion } from './signIn.ts';
+
+export interface SignInContext {
+  config: AppConfig;
+  redirectUri: string;
+  /** Sends the browser to Genesys Cloud; replaced in tests. */
+  navigateAway: (url: string) => void;
+}
+
+interface SignInData {
+  returnTo: string;
+  reason: string | null;
+  region: Region | undefined;
+  regionFixed: boolean;
+  /** Set when the browser is already on its way to the authorize page. */
+  authorizeUrl: string | undefined;
+}
+
+export function signInLoader(context: SignInContext) {
+  return async ({ request }: LoaderFunctionArgs): Promise<SignInData | Response> => {
+    const url = new URL(request.url);
+    const returnTo = safeReturnPath(url.searchParams.get('returnTo'));
+    if (sessionStore.get()) return redirect(returnTo);
+    const reason = url.searchParams.get('reason');
+    const region = resolveRegion(context.config, url.searchParams);
+    let authorizeUrl: string | undefined;
+    // Signing out lands here on purpose, so that is the one case that waits for a click.
+    if (region && reason !== 'signed-out' && mayAutoSignIn()) {
+      authorizeUrl = await beginSignIn({ config: context.config, region, returnTo, redirectUri: context.redirectUri });
+      context.navigateAway(authorizeUrl);
+    }
+    return { returnTo, reason, region, regionFixed: Boolean(context.config.environment), authorizeUrl };
+  };
+}
+
+const REGION_OPTIONS = REGIONS.map((r) => ({ value: r.domain, label: `${r.label} — ${r.domain}` }));
+
+export function SignInPage({ context }: { context: SignInContext }) {
+  const data = useLoaderData<SignInData>();
+  const [regionDomain, setRegionDomain] = useState<string | null>(data.region?.domain ?? null);
+  const [regionError, setRegionError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  const start = async () => {
+    const region = findRegion(regionDomain);
+    if (!region) {
+      setRegionError('Choose the region your Genesys Cloud organisation is in.');
+      return;
+    }
+    setStarting(true);
+    rememberRegion(region);
+    const url = await beginSignIn({ config: context.config, region, returnTo: data.returnTo, redirectUri: context.redirectUri });
+    context.navigateAway(url);
+  };
+
+  return (
+    <Center component="main" mih="100vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" maw={480} w="100%">
+        <Stack>
+          <div>
+            <Title order={1} size="h2">
+              Token Admin
+            </Title>
+            <Text c="dimmed">See and control your Genesys Cloud organisation&apos;s OAuth tokens.</Text>
+          </div>
+          {data.reason === 'signed-out' && (
+            <Alert color="teal" icon={<IconInfoCircle aria-hidden />} title="You are signed out">
+              Your token was deleted at Genesys Cloud and forgotten by this browser.
+            </Alert>
+          )}
+          {data.reason === 'expired' && (
+            <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} title="Your session ended">
+              Your token was revoked, expired or idled out. Sign in again to carry on where you were.
+            </Alert>
+          )}
+          {data.authorizeUrl ? (
+            <Stack align="center" gap="xs" role="status">
+              <Loader size="sm" aria-hidden />
+              <Text>Taking you to Genesys Cloud sign-in…</Text>
+              <Anchor href={data.authorizeUrl}>Continue to sign-in</Anchor>
+            </Stack>
+          ) : (
+            <>
+              {data.regionFixed && data.region ? (
+                <Text size="sm">
+                  Region: <strong>{data.region.label}</strong> ({data.region.domain})
+                </Text>
+              ) : (
+                <Select
+                  label="Region"
+                  description="Where your Genesys Cloud organisation lives (the address you sign in at)."
+                  placeholder="Choose a region"
+                  data={REGION_OPTIONS}
+                  value={regionDomain}
+                  onChange={(value) => {
+                    setRegionDomain(value);
+                    setRegionError(null);
+                  }}
+                  error={regionError}
+                  searchable
+                  required
+                />
+              )}
+              <Button onClick={() => void start()} loading={starting}>
+                Sign in with Genesys Cloud
+              </Button>
+            </>
+          )}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,52 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { IconLogout } from '@tabler/icons-react';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { revokeOwnToken } from './signOut.ts';
+
+/**
+ * Asks first, deletes the token at Genesys, then hands over to `onSignedOut`. If the delete
+ * fails the admin sees why and may still drop the token from this browser.
+ */
+export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const mutation = useMutation({ mutationFn: revokeOwnToken, onSuccess: onSignedOut });
+
+  const dismiss = () => {
+    mutation.reset();
+    close();
+  };
+
+  return (
+    <>
+      <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={open}>
+        Sign out
+      </Button>
+      <Modal opened={opened} onClose={dismiss} title="Sign out of Token Admin?" centered>
+        <Stack>
+          <Text size="sm">
+            Signing out deletes the token this tab is using at Genesys Cloud, so it stops working everywhere at once.
+            Your other Genesys Cloud sessions are not affected.
+          </Text>
+          {mutation.isError && (
+            <ErrorAlert title="Couldn't delete your token" error={mutation.error} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={dismiss}>
+              Cancel
+            </Button>
+            {mutation.isError && (
+              <Button variant="light" color="red" onClick={onSignedOut}>
+                Forget it in this browser only
+              </Button>
+            )}
+            <Button color="red" onClick={() => mutation.mutate()} loading={mutation.isPending} data-autofocus>
+              {mutation.isError ? 'Try again' : 'Sign out'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { getEnvironments, parse } from 'genesys-cloud-service-discovery-web';
+
+export interface Region {
+  /** Region domain, e.g. `mypurecloud.ie`: the `environment` of the API and login hosts. */
+  domain: string;
+  /** Deployment name, e.g. `prod-euw1` (what `gcTargetEnv` carries). */
+  name: string;
+  /** A label an admin recognises, e.g. `EMEA (Dublin)`. */
+  label: string;
+}
+
+const LABELS: Record<string, string> = {
+  'us-east-1': 'Americas (US East)',
+  'us-east-2': 'Americas (US East, FedRAMP)',
+  'us-west-2': 'Americas (US West)',
+  'ca-central-1': 'Americas (Canada)',
+  'sa-east-1': 'Americas (São Paulo)',
+  'mx-central-1': 'Americas (Mexico)',
+  'eu-west-1': 'EMEA (Dublin)',
+  'eu-west-2': 'EMEA (London)',
+  'eu-central-1': 'EMEA (Frankfurt)',
+  'eu-central-2': 'EMEA (Zurich)',
+  'me-central-1': 'EMEA (UAE)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ap-northeast-2': 'Asia Pacific (Seoul)',
+  'ap-northeast-3': 'Asia Pacific (Osaka)',
+  'ap-south-1': 'Asia Pacific (Mumbai)',
+  'ap-southeast-1': 'Asia Pacific (Singapore)',
+  'ap-southeast-2': 'Asia Pacific (Sydney)',
+};
+
+/** Known to the official SDK but missing from the service-discovery package. */
+const EXTRA_REGIONS: Region[] = [{ domain: 'edee1.eusc-pure.cloud', name: 'eusc-edee1', label: 'EU Sovereign Cloud' }];
+
+export const REGIONS: readonly Region[] = [
+  ...getEnvironments().map((env) => ({
+    domain: env.publicDomainName,
+    name: env.name,
+    label: LABELS[env.region] ?? env.region,
+  })),
+  ...EXTRA_REGIONS,
+].sort((a, b) => a.label.localeCompare(b.label));
+
+/**
+ * Finds a known region from a domain (`mypurecloud.ie`), a deployment name (`prod-euw1`) or a
+ * Genesys URL (`https://apps.mypurecloud.ie`). Anything else is unknown: a token is never sent there.
+ */
+export function findRegion(value: string | null | undefined): Region | undefined {
+  const candidate = value?.trim().toLowerCase();
+  if (!candidate) return undefined;
+  const direct = REGIONS.find((r) => r.domain === candidate || r.name === candidate);
+  if (direct) return direct;
+  if (!candidate.startsWith('https://')) return undefined;
+  try {
+    const env = parse(candidate);
+    return env ? REGIONS.find((r) => r.name === env.name) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The region a portal link names: `?environment=`, `?gcTargetEnv=`, `?pcEnvironment=` or `?gcHostOrigin=`. */
+export function regionFromSearch(search: URLSearchParams): Region | undefined {
+  for (const key of ['environment', 'gcTargetEnv', 'pcEnvironment', 'gcHostOrigin']) {
+    const region = findRegion(search.get(key));
+    if (region) return region;
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck, IconUserShare } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
+import { useSession } from '../../auth/session.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Field, IdValue } from '../../ui/Field.tsx';
+import { RelativeTime } from '../../ui/RelativeTime.tsx';
+import { GRANT_TYPE_LABELS } from './grantTypes.ts';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <Stack gap="sm">{children}</Stack>
+    </Card>
+  );
+}
+
+export function TokenPage({ onSignInAgain }: { onSignInAgain: () => void }) {
+  const token = useQuery(tokenQueries.me());
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>My token</Title>
+          <Text c="dimmed">The OAuth token this browser tab uses, as Genesys Cloud sees it.</Text>
+        </div>
+      </Group>
+      <VerifyPanel onSignInAgain={onSignInAgain} />
+      {token.isPending && <Skeleton height={240} radius="md" aria-label="Loading your token" />}
+      {token.isError && (
+        <ErrorAlert title="Couldn't load your token" error={token.error} onRetry={() => void token.refetch()} retrying={token.isFetching} />
+      )}
+      {token.data && <TokenDetails info={token.data} />}
+    </Stack>
+  );
+}
+
+function VerifyPanel({ onSignInAgain }: { onSignInAgain: () => void }) {
+  const verify = useMutation(tokenMutations.verify());
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <div role="status" aria-live="polite">
+          {verify.data?.valid === true && (
+            <Group gap="xs">
+              <IconCircleCheck color="var(--mantine-color-teal-text)" aria-hidden />
+              <Text fw={600}>Token is valid</Text>
+              <Text size="sm" c="dimmed">
+                checked <RelativeTime value={verify.data.checkedAt} />
+              </Text>
+            </Group>
+          )}
+          {verify.data?.valid === false && (
+            <Group gap="xs">
+              <IconCircleX color="var(--mantine-color-red-text)" aria-hidden />
+              <Text fw={600}>Token is not valid</Text>
+              <Text size="sm" c="dimmed">
+                checked <RelativeTime value={verify.data.checkedAt} />: it was revoked, expired or idled out.
+              </Text>
+            </Group>
+          )}
+          {!verify.data && !verify.isError && (
+            <Text size="sm" c="dimmed">
+              Ask Genesys Cloud whether this token still works.
+            </Text>
+          )}
+        </div>
+        <Group gap="xs">
+          {verify.data?.valid === false && (
+            <Button variant="light" onClick={onSignInAgain}>
+              Sign in again
+            </Button>
+          )}
+          <Button leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending}>
+            Verify token
+          </Button>
+        </Group>
+      </Group>
+      {verify.isError && (
+        <Stack mt="sm">
+          <ErrorAlert title="Couldn't verify your token" error={verify.error} />
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function TokenDetails({ info }: { info: TokenInfo }) {
+  const session = useSession();
+  const org = info.organization;
+  const home = info.homeOrganization;
+  const client = info.OAuthClient;
+  const differs = Boolean(org?.id && home?.id && org.id !== home.id);
+  const scopes = info.authorizedScope ?? [];
+
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Section title="Organisation">
+        <Field label="Organisation">
+          {org?.name ?? 'Unknown organisation'}
+        </Field>
+        <Field label="Organisation id">
+          <IdValue id={org?.id} label="organisation id" />
+        </Field>
+        <Field label="Home organisation">
+          {home?.name ?? 'Unknown organisation'}
+        </Field>
+        <Field label="Home organisation id">
+          <IdValue id={home?.id} label="home organisation id" />
+        </Field>
+        {differs && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not your home organisation">
+            This token acts in {org?.name ?? org?.id}, not in your home organisation {home?.name ?? home?.id}. What you change here
+            changes {org?.name ?? 'that organisation'}.
+          </Alert>
+        )}
+      </Section>
+
+      <Section title="OAuth client">
+        <Field label="Name">{client?.name ?? 'Not given'}</Field>
+        <Field label="Client id">
+          <IdValue id={client?.id} label="client id" />
+        </Field>
+        <Field label="Grant type">
+          {client?.authorizedGrantType ? `${GRANT_TYPE_LABELS[client.authorizedGrantType] ?? client.authorizedGrantType} (${client.authorizedGrantType})` : 'Not given'}
+        </Field>
+        {client?.state && client.state !== 'active' && (
+          <Alert color="orange" variant="light" title={`This client is ${client.state}`}>
+            New sign-ins through it may fail. Ask an administrator to check it under Admin &gt; OAuth.
+          </Alert>
+        )}
+      </Section>
+
+      <Section title="Lifetime">
+        <Field label="Idles out">
+          {info.dateTokenIdles ? (
+            <>
+              <RelativeTime value={info.dateTokenIdles} /> unless it is used before then.
+            </>
+          ) : (
+            'Never: the idle token timeout does not apply to this token.'
+          )}
+        </Field>
+        <Text size="xs" c="dimmed">
+          Leaving this page open does not keep the token alive: its background refreshes are not counted as activity.
+        </Text>
+        <Field label="Expires">
+          {session ? (
+            <>
+              <RelativeTime value={session.expiresAt} />, set by the OAuth client&apos;s token lifetime.
+            </>
+          ) : (
+            'Unknown'
+          )}
+        </Field>
+      </Section>
+
+      <Section title="Scopes">
+        <Field label={`Authorised scopes (${scopes.length})`}>
+          {scopes.length > 0 ? (
+            <Group gap={6} component="span">
+              {scopes.map((scope) => (
+                <Badge key={scope} variant="light" tt="none" component="span">
+                  {scope}
+                </Badge>
+              ))}
+            </Group>
+          ) : (
+            'None listed: the token carries the permissions of your roles.'
+          )}
+        </Field>
+      </Section>
+
+      {info.clonedUser && (
+        <Section title="Trustee">
+          <Group gap="xs">
+            <IconUserShare aria-hidden />
+            <Text size="sm">This token belongs to a cloned user: a trustee from another organisation working in {org?.name ?? 'this organisation'}.</Text>
+          </Group>
+          <Field label="Trustee user id">
+            <IdValue id={info.clonedUser.id} label="trustee user id" />
+          </Field>
+          <Field label="Trustee's organisation id">
+            <IdValue id={info.clonedUser.organization?.id} label="trustee organisation id" />
+          </Field>
+        </Section>
+      )}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,51 @@
+import { Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+export function formatRelative(target: number, now: number): string {
+  const seconds = Math.round((target - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.trunc(seconds / size), unit);
+  }
+  return relative.format(0, 'second');
+}
+
+export function formatExact(value: number): string {
+  return exact.format(value);
+}
+
+/** The current time, ticking every second while `target` is near and every 15 s otherwise. */
+function useNow(target: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setTimeout(() => setNow(Date.now()), Math.abs(target - now) < 120_000 ? 1_000 : 15_000);
+    return () => clearTimeout(timer);
+  }, [target, now]);
+  return now;
+}
+
+/** "in 29 minutes", kept live, with the exact time on hover or keyboard focus. */
+export function RelativeTime({ value }: { value: string | number }) {
+  const time = typeof value === 'number' ? value : Date.parse(value);
+  const now = useNow(time);
+  if (Number.isNaN(time)) return <span>unknown</span>;
+  const iso = new Date(time).toISOString();
+  return (
+    <Tooltip label={formatExact(time)} withArrow>
+      {/* Focusable so keyboard users can open the exact-time tooltip too. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <time dateTime={iso} tabIndex={0} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+        {formatRelative(time, now)}
+      </time>
+    </Tooltip>
+  );
+}
