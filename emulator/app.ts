@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { bearerAuth } from './auth.ts';
+import type { MintedToken } from './control.ts';
+import { controlRoutes, faultInjection, mintToken } from './control.ts';
+import type { Env } from './env.ts';
+import { errorResponse, notFound } from './errors.ts';
+import { groupsRoutes } from './groups.ts';
+import { oauthRoutes } from './oauth.ts';
+import { homePage } from './pages.ts';
+import { Store } from './store.ts';
+import { tokensRoutes } from './tokens.ts';
+import { usersRoutes } from './users.ts';
+
+export interface EmulatorOptions {
+  /** Enables the test-only control API under /__emulator/ (default false). */
+  control?: boolean;
+  /** Requests per user (or client-credentials client) and OAuth client per 60 s window (default 300). */
+  rateLimitPerMinute?: number;
+  /** ms clock source (default Date.now); advanceClock() adds to it. */
+  now?: () => number;
+}
+
+export interface Emulator {
+  app: Hono;
+  /** Drop-in for global fetch: accepts absolute URLs on any host (routes by path) or Request objects. Used by unit tests in-process. */
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Mint a token directly (tests): as if the user signed in through the given client (default: the PKCE app client). */
+  issueToken(email: string, options?: { clientId?: string }): MintedToken;
+  /** Back to the seed. */
+  reset(): void;
+  /** Moves the emulator's clock forward. */
+  advanceClock(seconds: number): void;
+  store: Store;
+}
+
+export const EXPOSED_HEADERS = ['Retry-After', 'ININ-Correlation-Id', 'inin-ratelimit-count', 'inin-ratelimit-allowed', 'inin-ratelimit-reset'];
+
+/** CORS as the real API: any origin, bearer tokens (no cookies), preflight answered without auth. */
+function cors(): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
+    return undefined;
+  };
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
+}
+
+const isUrlSearchParams = (body: unknown): body is URLSearchParams =>
+  Object.prototype.toString.call(body) === '[object URLSearchParams]';
+
+/**
+ * Builds a Request without the caller's signal: under jsdom, AbortSignal and URLSearchParams
+ * come from another realm and Node's Request would reject or mis-encode them.
+ */
+function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+  if (input instanceof Request && init === undefined) return input;
+  let url: string;
+  if (typeof input === 'string') url = input;
+  else if (input instanceof Request) url = input.url;
+  else url = input.href;
+  if (url.startsWith('/')) url = `http://localhost${url}`;
+  const base: RequestInit =
+    input instanceof Request
+      ? { method: input.method, headers: input.headers, ...(input.body ? { body: input.body, duplex: 'half' } : {}) }
+      : {};
+  const headers = new Headers(init?.headers ?? base.headers);
+  let body = init?.body ?? base.body;
+  if (isUrlSearchParams(body)) {
+    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    body = body.toString();
+  }
+  return new Request(url, { ...base, ...init, signal: null, headers, ...(body === undefined ? {} : { body }) });
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const store = new Store({ now: options.now ?? Date.now, rateLimitPerMinute: options.rateLimitPerMinute ?? 300 });
+  // Typed inner app (request variables); the public root is a plain Hono, as the brief's type says.
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    const id = randomUUID();
+    c.set('correlationId', id);
+    await next();
+    c.res.headers.set('ININ-Correlation-Id', id);
+  });
+
+  app.use('/api/v2/*', cors());
+  app.use('/oauth/token', cors());
+  if (options.control) app.use('/__emulator/*', cors());
+
+  app.use('/api/v2/*', faultInjection(store));
+  app.use('/api/v2/*', bearerAuth(store));
+  app.route('/api/v2/tokens', tokensRoutes(store));
+  app.route('/api/v2/users', usersRoutes(store));
+  app.route('/api/v2/groups', groupsRoutes(store));
+  app.all('/api/v2/*', (c) => notFound(c));
+
+  app.route('/', oauthRoutes(store));
+  if (options.control) app.route('/__emulator', controlRoutes(store));
+  app.get('/', (c) => c.html(homePage(store.org.name)));
+
+  app.all('*', (c) => notFound(c));
+  app.onError((error, c) => {
+    console.error('[emulator] unhandled error', error);
+    return errorResponse(c, 500, 'internal.server.error', 'The server encountered an unexpected condition which prevented it from fulfilling the request.');
+  });
+
+  const root = new Hono();
+  root.route('/', app);
+
+  const emulatorFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    let request: Request;
+    try {
+      request = toRequest(input, init);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new TypeError('Invalid request'));
+    }
+    const response = Promise.resolve(root.fetch(request));
+    if (!signal) return response;
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => {
+        reject(abortError(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      response.then(
+        (res) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(res);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  };
+
+  return {
+    app: root,
+    fetch: emulatorFetch,
+    issueToken: (email, opts) => mintToken(store, email, opts?.clientId),
+    reset: () => {
+      store.reset();
+    },
+    advanceClock: (seconds) => {
+      store.advanceClock(seconds);
+    },
+    store,
+  };
+}

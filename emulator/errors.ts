@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Env } from './env.ts';
+
+export interface ErrorDetail {
+  errorCode: string;
+  fieldName?: string;
+  entityId?: string;
+  entityName?: string;
+}
+
+export interface ErrorBody {
+  message: string;
+  code: string;
+  status: number;
+  messageWithParams: string;
+  messageParams: Record<string, string>;
+  contextId: string;
+  details: ErrorDetail[];
+  errors: ErrorBody[];
+}
+
+export interface ErrorExtras {
+  messageWithParams?: string;
+  messageParams?: Record<string, string>;
+  details?: ErrorDetail[];
+}
+
+export function buildErrorBody(status: number, code: string, message: string, contextId: string, extras: ErrorExtras = {}): ErrorBody {
+  return {
+    message,
+    code,
+    status,
+    messageWithParams: extras.messageWithParams ?? message,
+    messageParams: extras.messageParams ?? {},
+    contextId,
+    details: extras.details ?? [],
+    errors: [],
+  };
+}
+
+/** A Genesys ErrorBody response whose contextId is this request's correlation id. */
+export function errorResponse(c: Context<Env>, status: ContentfulStatusCode, code: string, message: string, extras?: ErrorExtras): Response {
+  return c.json(buildErrorBody(status, code, message, c.get('correlationId'), extras), status);
+}
+
+export function notFound(c: Context<Env>, message = 'The requested resource was not found.'): Response {
+  return errorResponse(c, 404, 'not.found', message);
+}
+
+export function badRequest(c: Context<Env>, message: string, details?: ErrorDetail[]): Response {
+  return errorResponse(c, 400, 'bad.request', message, details ? { details } : {});
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Parses the body as JSON; an empty or malformed body is a 400 bad.request. */
+export async function readJson(c: Context<Env>): Promise<JsonResult> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { ok: false, response: badRequest(c, 'The request body is required and must be JSON.') };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: badRequest(c, 'The request body is not valid JSON.') };
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,103 @@
+import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { requirePermission } from './auth.ts';
+import type { Env } from './env.ts';
+import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
+import { expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import type { GroupRecord, Store, UserRecord } from './store.ts';
+import { byName, userJson } from './users.ts';
+
+export const GROUP_SEARCH_FIELDS = ['name', 'id', 'description'] as const;
+
+function members(store: Store, group: GroupRecord): UserRecord[] {
+  return group.memberIds
+    .map((id) => store.users.get(id))
+    .filter((u): u is UserRecord => u !== undefined && u.state !== 'deleted');
+}
+
+export function groupJson(store: Store, group: GroupRecord): Record<string, unknown> {
+  return {
+    id: group.id,
+    name: group.name,
+    description: group.description,
+    dateModified: new Date(group.dateModified).toISOString(),
+    memberCount: members(store, group).length,
+    state: 'active',
+    version: group.version,
+    type: 'official',
+    rulesVisible: true,
+    visibility: 'public',
+    selfUri: `/api/v2/groups/${group.id}`,
+  };
+}
+
+function groupFieldText(group: GroupRecord, field: string): string {
+  if (field === 'name') return group.name;
+  if (field === 'id') return group.id;
+  if (field === 'description') return group.description;
+  return '';
+}
+
+export function groupsRoutes(store: Store): Hono<Env> {
+  const app = new Hono<Env>();
+
+  const needsGroupView: MiddlewareHandler<Env> = async (c, next) => {
+    const denied = requirePermission(c, 'directory:group:view');
+    if (denied) return denied;
+    await next();
+    return undefined;
+  };
+  app.use('*', needsGroupView);
+
+  app.post('/search', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = parseSearchRequest(body.value, GROUP_SEARCH_FIELDS);
+    if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);
+    const request = parsed.value;
+    const { total, pageCount, page } = runSearch([...store.groups.values()], request, groupFieldText);
+    return c.json({
+      total,
+      pageCount,
+      pageSize: request.pageSize,
+      pageNumber: request.pageNumber,
+      ...(page.length > 0 ? { results: page.map((g) => groupJson(store, g)) } : {}),
+      types: ['groups'],
+    });
+  });
+
+  app.get('/:groupId', (c) => {
+    const id = c.req.param('groupId');
+    const group = store.groups.get(id);
+    if (!group) return notFound(c, `Group ${id} was not found.`);
+    return c.json(groupJson(store, group));
+  });
+
+  app.get('/:groupId/members', (c) => {
+    const id = c.req.param('groupId');
+    const group = store.groups.get(id);
+    if (!group) return notFound(c, `Group ${id} was not found.`);
+    const pageSize = intParam(c.req.query('pageSize'), 25, 1, 100);
+    const pageNumber = intParam(c.req.query('pageNumber'), 1, 1, Number.MAX_SAFE_INTEGER);
+    if (pageSize === null || pageNumber === null) {
+      return errorResponse(c, 400, 'bad.request', 'pageSize must be an integer from 1 to 100 and pageNumber an integer of 1 or more.', {
+        details: [
+          ...(pageSize === null ? [{ errorCode: 'invalid.value', fieldName: 'pageSize' }] : []),
+          ...(pageNumber === null ? [{ errorCode: 'invalid.value', fieldName: 'pageNumber' }] : []),
+        ],
+      });
+    }
+    const all = members(store, group).sort(byName);
+    const expand = expandSet(c.req.queries('expand'));
+    const start = (pageNumber - 1) * pageSize;
+    return c.json({
+      entities: all.slice(start, start + pageSize).map((u) => userJson(store, u, expand)),
+      pageSize,
+      pageNumber,
+      total: all.length,
+      pageCount: Math.ceil(all.length / pageSize),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { permissionMatches } from './auth.ts';
+import {
+  ADMIN,
+  APP_CLIENT_ID,
+  DEMO_ACCOUNTS,
+  GROUPS,
+  IMPLICIT_CLIENT_ID,
+  ORG,
+  PARTNER_ORG,
+  SCRIPT_CLIENT,
+  SUPERVISOR,
+  SUPERVISORS_GROUP_ID,
+  buildSeed,
+  describeDemoAccounts,
+} from './seed.ts';
+
+describe('seed', () => {
+  it('exports the fixed ids', () => {
+    expect(ORG).toEqual({ id: 'c7f2a4e1-5b8d-4f3a-9e2c-1a6b3d8f0e57', name: 'Example Org' });
+    expect(PARTNER_ORG).toEqual({ id: '9b1e6d3a-2c4f-4a8e-b7d5-3f0c9e1a2b64', name: 'Partner Support Ltd' });
+    expect(APP_CLIENT_ID).toBe('5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13');
+    expect(IMPLICIT_CLIENT_ID).toBe('8e2d4b6f-1a3c-4d5e-9f7a-0b2c4d6e8f91');
+    expect(SCRIPT_CLIENT).toEqual({ id: '3c9e7a5b-2d4f-4b1e-8a6c-9f0d2e4b6a78', secret: 'local-emulator-secret' });
+    expect(DEMO_ACCOUNTS.map((a) => [a.email, a.name, a.id])).toEqual([
+      ['admin@example.com', 'Avery Admin', 'a11ce000-0000-4000-8000-000000000001'],
+      ['supervisor@example.com', 'Sam Supervisor', 'a11ce000-0000-4000-8000-000000000002'],
+      ['agent@example.com', 'Ari Agent', 'a11ce000-0000-4000-8000-000000000003'],
+      ['trustee@partner.example.com', 'Taylor Trustee', 'a11ce000-0000-4000-8000-000000000004'],
+    ]);
+    expect(GROUPS).toHaveLength(8);
+    for (const group of GROUPS) expect(group.id).toMatch(/^6e000000-0000-4000-8000-00000000000\d$/);
+    expect(GROUPS[0]?.id).toBe(SUPERVISORS_GROUP_ID);
+  });
+
+  it('is deterministic', () => {
+    const a = buildSeed(1_700_000_000_000);
+    const b = buildSeed(1_700_000_000_000);
+    expect(a.users).toEqual(b.users);
+    expect(a.groups).toEqual(b.groups);
+    expect(a.tokens).toEqual(b.tokens);
+  });
+
+  it('generates about 500 realistic users with unique emails', () => {
+    const now = 1_700_000_000_000;
+    const { users, tokens, groups } = buildSeed(now);
+    expect(users.length).toBe(504);
+    const emails = users.map((u) => u.email);
+    expect(new Set(emails).size).toBe(emails.length);
+    for (const u of users.slice(DEMO_ACCOUNTS.length)) {
+      expect(u.email).toMatch(/^[a-z]+\.[a-z]+\d*@example\.com$/);
+      expect(u.username).toBe(u.email);
+      expect(u.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(u.permissions).toEqual([]);
+      expect(u.dateLastLogin).toBeLessThan(now);
+    }
+    const inactive = users.filter((u) => u.state === 'inactive').length;
+    expect(inactive).toBeGreaterThan(5);
+    expect(inactive).toBeLessThan(30);
+    expect(new Set(users.map((u) => u.department)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(users.map((u) => u.division.id)).size).toBeGreaterThanOrEqual(3);
+    expect(tokens.length).toBeGreaterThan(200);
+    const inactiveIds = new Set(users.filter((u) => u.state === 'inactive').map((u) => u.id));
+    expect(tokens.some((t) => inactiveIds.has(t.userId))).toBe(false);
+    expect(groups.find((g) => g.id === SUPERVISORS_GROUP_ID)?.memberIds).toContain(SUPERVISOR.id);
+  });
+
+  it('describes the demo accounts and the script client for the console', () => {
+    const text = describeDemoAccounts('http://localhost:8787/');
+    for (const a of DEMO_ACCOUNTS) expect(text).toContain(a.email);
+    expect(text).toContain(SCRIPT_CLIENT.id);
+    expect(text).toContain(SCRIPT_CLIENT.secret);
+    expect(text).toContain('http://localhost:8787/oauth/token');
+    expect(text).toContain(ADMIN.description);
+  });
+});
+
+describe('permission wildcards', () => {
+  it.each([
+    ['oauth:token:delete', 'oauth:token:delete', true],
+    ['oauth:token:*', 'oauth:token:delete', true],
+    ['directory:*:*', 'directory:organization:admin', true],
+    ['*:*:*', 'oauth:token:delete', true],
+    ['directory:*', 'directory:user:view', true],
+    ['directory:user:view', 'directory:group:view', false],
+    ['oauth:token:view', 'oauth:token:delete', false],
+    ['oauth:*:view', 'oauth:token:delete', false],
+    ['oauth:token:delete:extra', 'oauth:token:delete', false],
+  ])('%s grants %s: %s', (granted, required, expected) => {
+    expect(permissionMatches(granted, required)).toBe(expected);
+  });
+});

@@ -1,0 +1,128 @@
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import { createEmulator } from './app.ts';
+import { describeDemoAccounts } from './seed.ts';
+
+export interface EmulatorServerOptions {
+  port: number;
+  hostname?: string;
+  control: boolean;
+  rateLimitPerMinute?: number;
+}
+
+export interface EmulatorServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on the port (0 = any free port); rejects with the listen error (e.g. EADDRINUSE). */
+export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<EmulatorServer> {
+  const emulator = createEmulator({
+    control: opts.control,
+    ...(opts.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: opts.rateLimitPerMinute }),
+  });
+  const server = createAdaptorServer({ fetch: emulator.app.fetch });
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port, opts.hostname, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const wildcard = opts.hostname === undefined || ['0.0.0.0', '::', 'localhost'].includes(opts.hostname);
+  const host = wildcard ? 'localhost' : opts.hostname?.includes(':') ? `[${opts.hostname}]` : opts.hostname;
+  return {
+    url: `http://${host ?? 'localhost'}:${String(address.port)}`,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((error) => {
+          if (error) rejectClose(error);
+          else resolveClose();
+        });
+        // Keep-alive connections would otherwise hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+function argValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  const prefixed = args.find((a) => a.startsWith(`${name}=`));
+  return prefixed?.slice(name.length + 1);
+}
+
+function parsePort(raw: string | undefined, source: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Invalid port ${raw ?? '(missing)'} from ${source}: use a number from 0 to 65535.`);
+    process.exit(1);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const portArg = argValue(args, '--port');
+  const port = portArg !== undefined ? parsePort(portArg, '--port') : parsePort(process.env.EMULATOR_PORT ?? '8787', 'EMULATOR_PORT');
+  const hostname = argValue(args, '--host') ?? process.env.EMULATOR_HOST;
+  const control = args.includes('--control');
+  const rateEnv = process.env.EMULATOR_RATE_LIMIT;
+  const rateLimitPerMinute = rateEnv === undefined || rateEnv === '' ? undefined : Number(rateEnv);
+  if (rateLimitPerMinute !== undefined && (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1)) {
+    console.error(`Invalid EMULATOR_RATE_LIMIT=${rateEnv ?? ''}: use a positive whole number of requests per minute.`);
+    process.exit(1);
+  }
+
+  let server: EmulatorServer;
+  try {
+    server = await startEmulatorServer({
+      port,
+      control,
+      ...(hostname ? { hostname } : {}),
+      ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }),
+    });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      console.error(`Port ${String(port)} is already in use. Stop whatever uses it or set EMULATOR_PORT=<another port>.`);
+    } else {
+      console.error('Could not start the Genesys Cloud emulator:', error);
+    }
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping the emulator (${signal}).`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Error while stopping the emulator:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  console.log(`Genesys Cloud emulator listening on ${server.url}${control ? ` (control API at ${server.url}/__emulator/)` : ''}`);
+  console.log(describeDemoAccounts(server.url));
+}
+
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(resolve(entry))).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) await main();

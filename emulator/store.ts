@@ -1,0 +1,380 @@
+import { randomBytes } from 'node:crypto';
+import { buildSeed } from './seed.ts';
+
+export interface Division {
+  id: string;
+  name: string;
+  selfUri: string;
+}
+
+export interface OrgRecord {
+  id: string;
+  name: string;
+  hipaa: boolean;
+}
+
+export type UserState = 'active' | 'inactive' | 'deleted';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  username: string;
+  state: UserState;
+  department: string;
+  title: string;
+  division: Division;
+  version: number;
+  /** ms since epoch */
+  dateLastLogin?: number;
+  /** ms since epoch */
+  lastTokenIssued?: number;
+  permissions: string[];
+  /** Set for a trustee: the org the person really belongs to. */
+  homeOrg?: { id: string; name: string };
+  clonedUser?: { id: string; organization: { id: string } };
+}
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  description: string;
+  memberIds: string[];
+  version: number;
+  dateModified: number;
+}
+
+export type GrantType = 'CODE' | 'TOKEN' | 'CLIENT-CREDENTIALS';
+
+export interface OAuthClientRecord {
+  id: string;
+  name: string;
+  authorizedGrantType: GrantType;
+  secret?: string;
+  accessTokenValiditySeconds: number;
+  dateCreated: string;
+  dateModified: string;
+  createdBy: { id: string; name: string; selfUri: string };
+  scope: string[];
+  /** Permissions of client-credentials tokens (their roles); browser clients act as the user. */
+  permissions: string[];
+}
+
+export interface TokenRecord {
+  token: string;
+  /** null for client-credentials tokens */
+  userId: string | null;
+  clientId: string;
+  issuedAt: number;
+  expiresAt: number;
+  lastUsedAt: number;
+  revokedAt: number | null;
+  /** Set once the token is seen idled out; it stays dead afterwards. */
+  idledAt: number | null;
+}
+
+export type TokenStatus = 'active' | 'revoked' | 'expired' | 'idle';
+
+export interface AuthCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export type TimeoutUnit = 'Minutes' | 'Hours';
+
+export interface GroupBundle {
+  priority: number;
+  timeoutSeconds: number;
+  inactivityTimeoutUnit: TimeoutUnit;
+  groups: string[];
+}
+
+export interface IdleTokenTimeout {
+  enableIdleTokenTimeout: boolean;
+  idleTokenTimeoutSeconds: number;
+  inactivityTimeoutUnit: TimeoutUnit;
+  inactivityTimeoutGroupsEnabled: boolean;
+  inactivityTimeoutGroupBundles: GroupBundle[];
+}
+
+export interface Fault {
+  /** HTTP method or '*' */
+  method: string;
+  /** exact path; '*' matches one segment */
+  path: string;
+  remaining: number;
+  status: number;
+  /** defaults by status (e.g. 503 service.unavailable) */
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number;
+  rawBody?: string;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  count: number;
+  limit: number;
+  resetSeconds: number;
+}
+
+export interface StoreOptions {
+  now: () => number;
+  rateLimitPerMinute: number;
+}
+
+export const AUTH_CODE_LIFETIME_MS = 60_000;
+const RATE_WINDOW_MS = 60_000;
+
+export function newOpaqueToken(): string {
+  return randomBytes(48).toString('base64url');
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  const trim = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+  const a = trim(pattern).split('/');
+  const b = trim(path).split('/');
+  return a.length === b.length && a.every((segment, i) => segment === '*' || segment === b[i]);
+}
+
+/** All emulator state, in memory. Everything time-related reads `now()` (the emulator clock). */
+export class Store {
+  readonly orgs = new Map<string, OrgRecord>();
+  readonly users = new Map<string, UserRecord>();
+  readonly groups = new Map<string, GroupRecord>();
+  readonly clients = new Map<string, OAuthClientRecord>();
+  readonly tokens = new Map<string, TokenRecord>();
+  readonly codes = new Map<string, AuthCode>();
+  readonly rateWindows = new Map<string, { start: number; count: number }>();
+  faults: Fault[] = [];
+  idleTimeout: IdleTokenTimeout;
+  rateLimitPerMinute: number;
+  clockOffsetMs = 0;
+  /** When the idle timeout was last switched on: timers never start before it. */
+  idleEnabledAt = 0;
+  orgId = '';
+
+  private readonly baseNow: () => number;
+  private readonly defaultRateLimit: number;
+  private readonly emailIndex = new Map<string, string>();
+
+  constructor(options: StoreOptions) {
+    this.baseNow = options.now;
+    this.defaultRateLimit = options.rateLimitPerMinute;
+    this.rateLimitPerMinute = options.rateLimitPerMinute;
+    this.idleTimeout = { enableIdleTokenTimeout: false, idleTokenTimeoutSeconds: 1800, inactivityTimeoutUnit: 'Minutes', inactivityTimeoutGroupsEnabled: false, inactivityTimeoutGroupBundles: [] };
+    this.reset();
+  }
+
+  now(): number {
+    return this.baseNow() + this.clockOffsetMs;
+  }
+
+  advanceClock(seconds: number): void {
+    this.clockOffsetMs += seconds * 1000;
+  }
+
+  /** Back to the seed: data, clock, rate limit, faults. */
+  reset(): void {
+    this.clockOffsetMs = 0;
+    this.rateLimitPerMinute = this.defaultRateLimit;
+    this.faults = [];
+    for (const map of [this.orgs, this.users, this.groups, this.clients, this.tokens, this.codes, this.rateWindows, this.emailIndex]) {
+      map.clear();
+    }
+    const now = this.now();
+    const seed = buildSeed(now);
+    this.orgId = seed.org.id;
+    this.orgs.set(seed.org.id, seed.org);
+    this.orgs.set(seed.partnerOrg.id, seed.partnerOrg);
+    for (const user of seed.users) {
+      this.users.set(user.id, user);
+      this.emailIndex.set(user.email.toLowerCase(), user.id);
+    }
+    for (const group of seed.groups) this.groups.set(group.id, group);
+    for (const client of seed.clients) this.clients.set(client.id, client);
+    this.idleTimeout = seed.idleTimeout;
+    this.idleEnabledAt = 0;
+    for (const t of seed.tokens) {
+      const client = this.clients.get(t.clientId);
+      if (!client) continue;
+      const token = newOpaqueToken();
+      this.tokens.set(token, {
+        token,
+        userId: t.userId,
+        clientId: t.clientId,
+        issuedAt: t.issuedAt,
+        expiresAt: t.issuedAt + client.accessTokenValiditySeconds * 1000,
+        lastUsedAt: t.lastUsedAt,
+        revokedAt: null,
+        idledAt: null,
+      });
+    }
+  }
+
+  get org(): OrgRecord {
+    const org = this.orgs.get(this.orgId);
+    if (!org) throw new Error('seed has no org');
+    return org;
+  }
+
+  // --- users and groups ---
+
+  userByEmail(email: string): UserRecord | undefined {
+    const id = this.emailIndex.get(email.trim().toLowerCase());
+    return id === undefined ? undefined : this.users.get(id);
+  }
+
+  groupIdsOf(userId: string): string[] {
+    return [...this.groups.values()].filter((g) => g.memberIds.includes(userId)).map((g) => g.id);
+  }
+
+  // --- tokens ---
+
+  issueToken(userId: string | null, clientId: string): TokenRecord {
+    const client = this.clients.get(clientId);
+    if (!client) throw new Error(`Unknown OAuth client ${clientId}`);
+    const now = this.now();
+    const token = newOpaqueToken();
+    const record: TokenRecord = {
+      token,
+      userId,
+      clientId,
+      issuedAt: now,
+      expiresAt: now + client.accessTokenValiditySeconds * 1000,
+      lastUsedAt: now,
+      revokedAt: null,
+      idledAt: null,
+    };
+    this.tokens.set(token, record);
+    if (userId !== null) {
+      const user = this.users.get(userId);
+      if (user) {
+        user.lastTokenIssued = now;
+        user.dateLastLogin = now;
+      }
+    }
+    return record;
+  }
+
+  /** Idle timeout for one user: the org value, or the best-priority group bundle that holds the user. */
+  idleTimeoutSecondsFor(userId: string): number {
+    const settings = this.idleTimeout;
+    if (settings.inactivityTimeoutGroupsEnabled) {
+      const mine = new Set(this.groupIdsOf(userId));
+      const bundle = settings.inactivityTimeoutGroupBundles
+        .filter((b) => b.groups.some((g) => mine.has(g)))
+        .sort((a, b) => a.priority - b.priority)[0];
+      if (bundle) return bundle.timeoutSeconds;
+    }
+    return settings.idleTokenTimeoutSeconds;
+  }
+
+  /** When this token idles out if unused from now on; null when it never idles. */
+  idleDeadline(record: TokenRecord): number | null {
+    if (record.userId === null || !this.idleTimeout.enableIdleTokenTimeout) return null;
+    if (this.clients.get(record.clientId)?.authorizedGrantType === 'CLIENT-CREDENTIALS') return null;
+    return Math.max(record.lastUsedAt, this.idleEnabledAt) + this.idleTimeoutSecondsFor(record.userId) * 1000;
+  }
+
+  /** Current status; marks an idled token so it stays dead whatever the settings become. */
+  tokenStatus(record: TokenRecord): TokenStatus {
+    if (record.revokedAt !== null) return 'revoked';
+    if (record.idledAt !== null) return 'idle';
+    const now = this.now();
+    const deadline = this.idleDeadline(record);
+    if (deadline !== null && now >= deadline && deadline < record.expiresAt) {
+      record.idledAt = deadline;
+      return 'idle';
+    }
+    if (now >= record.expiresAt) return 'expired';
+    if (record.userId !== null && this.users.get(record.userId)?.state !== 'active') return 'revoked';
+    return 'active';
+  }
+
+  touch(record: TokenRecord): void {
+    record.lastUsedAt = this.now();
+  }
+
+  revokeToken(record: TokenRecord): void {
+    record.revokedAt ??= this.now();
+  }
+
+  /** Revokes every token of the user; returns how many were still alive. */
+  revokeUserTokens(userId: string): number {
+    let count = 0;
+    for (const record of this.tokens.values()) {
+      if (record.userId !== userId) continue;
+      if (this.tokenStatus(record) === 'active') count++;
+      this.revokeToken(record);
+    }
+    return count;
+  }
+
+  /** Fixes the fate of tokens that are already idle before settings change. */
+  sweepIdle(): void {
+    for (const record of this.tokens.values()) this.tokenStatus(record);
+  }
+
+  setIdleTimeout(next: IdleTokenTimeout): void {
+    this.sweepIdle();
+    if (next.enableIdleTokenTimeout && !this.idleTimeout.enableIdleTokenTimeout) this.idleEnabledAt = this.now();
+    this.idleTimeout = structuredClone(next);
+  }
+
+  // --- authorization codes ---
+
+  createCode(data: Omit<AuthCode, 'code' | 'expiresAt'>): AuthCode {
+    const code: AuthCode = { ...data, code: randomBytes(24).toString('base64url'), expiresAt: this.now() + AUTH_CODE_LIFETIME_MS };
+    this.codes.set(code.code, code);
+    return code;
+  }
+
+  /** Single use: the code is gone after the first attempt, successful or not. */
+  takeCode(code: string): AuthCode | undefined {
+    const found = this.codes.get(code);
+    this.codes.delete(code);
+    return found;
+  }
+
+  // --- rate limit ---
+
+  hitRateLimit(key: string): RateLimitResult {
+    const now = this.now();
+    let window = this.rateWindows.get(key);
+    if (!window || now >= window.start + RATE_WINDOW_MS) {
+      window = { start: now, count: 0 };
+      this.rateWindows.set(key, window);
+    }
+    window.count++;
+    const resetSeconds = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
+    return { allowed: window.count <= this.rateLimitPerMinute, count: window.count, limit: this.rateLimitPerMinute, resetSeconds };
+  }
+
+  setRateLimit(perMinute: number): void {
+    this.rateLimitPerMinute = perMinute;
+    this.rateWindows.clear();
+  }
+
+  // --- injected faults ---
+
+  addFault(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  takeFault(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find((f) => (f.method === '*' || f.method === method) && pathMatches(f.path, path));
+    if (!fault) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+}

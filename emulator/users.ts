@@ -1,0 +1,144 @@
+import { Hono } from 'hono';
+import { requirePermission } from './auth.ts';
+import type { Env } from './env.ts';
+import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
+import { expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import type { Store, UserRecord } from './store.ts';
+
+export const USER_SEARCH_FIELDS = ['name', 'email', 'username', 'id', 'department', 'title', 'state'] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The Genesys User shape; extra fields only when expanded (keys lower-cased). */
+export function userJson(store: Store, user: UserRecord, expand: ReadonlySet<string>): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    id: user.id,
+    name: user.name,
+    division: user.division,
+    department: user.department,
+    email: user.email,
+    primaryContactInfo: [{ address: user.email, mediaType: 'EMAIL', type: 'PRIMARY' }],
+    addresses: [],
+    state: user.state,
+    title: user.title,
+    username: user.username,
+    version: user.version,
+    acdAutoAnswer: false,
+    selfUri: `/api/v2/users/${user.id}`,
+  };
+  if (expand.has('datelastlogin') && user.dateLastLogin !== undefined) json.dateLastLogin = iso(user.dateLastLogin);
+  if (expand.has('lasttokenissued') && user.lastTokenIssued !== undefined) {
+    json.lastTokenIssued = { dateIssued: iso(user.lastTokenIssued) };
+  }
+  if (expand.has('organization')) json.organization = { id: store.org.id, name: store.org.name };
+  return json;
+}
+
+export function userFieldText(user: UserRecord, field: string): string {
+  switch (field) {
+    case 'name':
+      return user.name;
+    case 'email':
+      return user.email;
+    case 'username':
+      return user.username;
+    case 'id':
+      return user.id;
+    case 'department':
+      return user.department;
+    case 'title':
+      return user.title;
+    case 'state':
+      return user.state;
+    default:
+      return '';
+  }
+}
+
+export function byName(a: UserRecord, b: UserRecord): number {
+  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+}
+
+export function usersRoutes(store: Store): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.get('/me', (c) => {
+    const { user, permissions } = c.get('auth');
+    if (!user) {
+      return badRequest(c, 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
+    }
+    const expand = expandSet(c.req.queries('expand'));
+    const json = userJson(store, user, expand);
+    if (expand.has('authorization')) {
+      json.authorization = { roles: [], unusedRoles: [], permissions: [...permissions], permissionPolicies: [] };
+    }
+    return c.json(json);
+  });
+
+  app.post('/search', async (c) => {
+    const denied = requirePermission(c, 'directory:user:view');
+    if (denied) return denied;
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = parseSearchRequest(body.value, USER_SEARCH_FIELDS);
+    if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);
+    const request = parsed.value;
+    const candidates = [...store.users.values()].filter((u) => u.state !== 'deleted');
+    const { total, pageCount, page } = runSearch(candidates, request, userFieldText);
+    const expand = expandSet(request.expand);
+    return c.json({
+      total,
+      pageCount,
+      pageSize: request.pageSize,
+      pageNumber: request.pageNumber,
+      // The real service leaves `results` out when nothing matched.
+      ...(page.length > 0 ? { results: page.map((u) => userJson(store, u, expand)) } : {}),
+      types: ['users'],
+    });
+  });
+
+  app.get('/:userId', (c) => {
+    const denied = requirePermission(c, 'directory:user:view');
+    if (denied) return denied;
+    const id = c.req.param('userId');
+    const user = store.users.get(id);
+    if (!user || user.state === 'deleted') return notFound(c, `User ${id} was not found.`);
+    return c.json(userJson(store, user, expandSet(c.req.queries('expand'))));
+  });
+
+  app.get('/', (c) => {
+    const denied = requirePermission(c, 'directory:user:view');
+    if (denied) return denied;
+    const pageSize = intParam(c.req.query('pageSize'), 25, 1, 500);
+    const pageNumber = intParam(c.req.query('pageNumber'), 1, 1, Number.MAX_SAFE_INTEGER);
+    if (pageSize === null || pageNumber === null) {
+      return errorResponse(c, 400, 'bad.request', 'pageSize must be an integer from 1 to 500 and pageNumber an integer of 1 or more.', {
+        details: [
+          ...(pageSize === null ? [{ errorCode: 'invalid.value', fieldName: 'pageSize' }] : []),
+          ...(pageNumber === null ? [{ errorCode: 'invalid.value', fieldName: 'pageNumber' }] : []),
+        ],
+      });
+    }
+    const ids = (c.req.queries('id') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const state = c.req.query('state') ?? (ids.length > 0 ? 'any' : 'active');
+    if (!['active', 'inactive', 'deleted', 'any'].includes(state)) {
+      return badRequest(c, 'state must be one of active, inactive, deleted, any.', [{ errorCode: 'invalid.value', fieldName: 'state' }]);
+    }
+    const wanted = new Set(ids);
+    const all = [...store.users.values()]
+      .filter((u) => wanted.size === 0 || wanted.has(u.id))
+      .filter((u) => (state === 'any' ? u.state !== 'deleted' : u.state === state))
+      .sort(byName);
+    const expand = expandSet(c.req.queries('expand'));
+    const start = (pageNumber - 1) * pageSize;
+    return c.json({
+      entities: all.slice(start, start + pageSize).map((u) => userJson(store, u, expand)),
+      pageSize,
+      pageNumber,
+      total: all.length,
+      pageCount: Math.ceil(all.length / pageSize),
+    });
+  });
+
+  return app;
+}
