@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { APP_CLIENT_ID } from '../emulator/seed.ts';
 
 /**
  * Serves `config.json` pointing at the emulator on the dev and preview servers, so that
@@ -15,7 +16,7 @@ export function emulatorConfigPlugin(): Plugin {
     res.setHeader('Cache-Control', 'no-store');
     res.end(
       JSON.stringify({
-        clientId: '5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13',
+        clientId: APP_CLIENT_ID,
         environment: 'mypurecloud.com',
         oauthFlow: 'pkce',
         apiBaseUrl: emulatorUrl,

@@ -12,7 +12,13 @@ const basePath = import.meta.env.BASE_URL;
 
 loadConfig(`${basePath}config.json`).then(
   (config) => {
-    const app = createApp({ config, basePath, origin: window.location.origin, navigateAway: (url) => window.location.assign(url) });
+    const app = createApp({
+      config,
+      basePath,
+      origin: window.location.origin,
+      entrySearch: window.location.search,
+      navigateAway: (url) => window.location.assign(url),
+    });
     root.render(
       <StrictMode>
         <App app={app} />

@@ -63,13 +63,13 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
       </AppShell.Header>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         {cloned && (
-          <Alert color="orange" variant="filled" icon={<IconUserShare aria-hidden />} title="Trustee session" mb="md" role="note">
+          <Alert color="orange" variant="light" icon={<IconUserShare aria-hidden />} title="Trustee session" mb="md" role="note" className={classes.banner}>
             You are working in {org?.name ?? 'this organisation'} as a trustee from {home?.name ?? 'another organisation'}.
             Everything you do here changes {org?.name ?? 'this organisation'}.
           </Alert>
         )}
         {!cloned && foreignOrg && (
-          <Alert color="orange" variant="filled" title="Not your home organisation" mb="md" role="note">
+          <Alert color="orange" variant="light" title="Not your home organisation" mb="md" role="note" className={classes.banner}>
             You are working in {org?.name ?? org?.id}, not your home organisation {home?.name ?? home?.id}.
           </Alert>
         )}

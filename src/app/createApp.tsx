@@ -6,7 +6,7 @@ import { userQueries } from '../api/users.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { SignInPage, signInLoader, type SignInContext } from '../auth/SignInPage.tsx';
 import { sessionStore } from '../auth/session.ts';
-import { redirectUriFor } from '../auth/signIn.ts';
+import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { genesysLogoutUrl } from '../auth/signOut.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
@@ -24,6 +24,8 @@ export interface AppOptions {
   /** Full-page navigation to Genesys Cloud. */
   navigateAway: (url: string) => void;
   fetch?: typeof fetch;
+  /** The query string the app was opened with: a portal link may name the region there. */
+  entrySearch?: string;
   /** Tests use a memory router starting here. */
   initialPath?: string;
 }
@@ -37,6 +39,7 @@ export interface AppInstance {
 
 export function createApp(options: AppOptions): AppInstance {
   const { config, basePath, origin, navigateAway } = options;
+  resolveRegion(config, new URLSearchParams(options.entrySearch));
   let endingSession = false;
 
   configureHttp({
@@ -52,11 +55,13 @@ export function createApp(options: AppOptions): AppInstance {
 
   /** Ends the session (a 401, sign-out) and goes to sign-in, remembering where the admin was. */
   function endSession(reason: SignInReason) {
-    if (endingSession) return;
+    // Without a session a 401 is only a late echo of the one that ended it.
+    if (endingSession || !sessionStore.get()) return;
     endingSession = true;
     const environment = sessionStore.get()?.environment;
     const where = router.state.navigation.location ?? router.state.location;
-    const returnTo = `${where.pathname}${where.search}${where.hash}`;
+    // The router's location carries the basename; navigate() adds it back.
+    const returnTo = stripBase(`${where.pathname}${where.search}${where.hash}`, basePath);
     sessionStore.clear();
     void queryClient.cancelQueries();
     const signInHref = paths.signIn.href({ returnTo, reason });
@@ -80,11 +85,14 @@ export function createApp(options: AppOptions): AppInstance {
   const requireSession = async ({ request }: LoaderFunctionArgs) => {
     if (!sessionStore.get()) {
       const url = new URL(request.url);
-      const returnTo = stripBase(`${url.pathname}${url.search}`, basePath);
+      // A request URL has no fragment; on the first load the address bar still has it.
+      const hash = typeof window !== 'undefined' && window.location.pathname + window.location.search === url.pathname + url.search ? window.location.hash : '';
+      const returnTo = stripBase(`${url.pathname}${url.search}${hash}`, basePath);
       return redirect(paths.signIn.href({ returnTo }));
     }
-    // The caller and the token load together; the shell and pages read both from the cache.
-    await Promise.all([
+    // The caller and the token load together; the shell and pages read both from the cache and
+    // show a failure where the data would be (a 401 has already ended the session by then).
+    await Promise.allSettled([
       queryClient.query({ ...userQueries.me(), staleTime: 'static' }),
       queryClient.query({ ...tokenQueries.me(), staleTime: 'static' }),
     ]);

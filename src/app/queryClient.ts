@@ -32,7 +32,8 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
     }),
     defaultOptions: {
       // request() already retries 429s, 5xx and network errors; a second layer would multiply them.
-      queries: { retry: false, staleTime: 30_000 },
+      // A query that failed in a route loader shows its error with a retry button rather than refetching unasked.
+      queries: { retry: false, retryOnMount: false, staleTime: 30_000 },
       mutations: { retry: false },
     },
   });

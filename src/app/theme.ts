@@ -7,9 +7,21 @@ export const theme = createTheme({
   defaultRadius: 'md',
 });
 
-/** Mantine's default dimmed grey is below 4.5:1 on white; darken it for light mode. */
+const TINTED = ['blue', 'teal', 'green', 'orange', 'yellow', 'red', 'grape'] as const;
+
+/**
+ * Mantine's default dimmed grey, error red and light-variant text (alerts, badges) fall below
+ * 4.5:1 on light backgrounds; darker shades keep every page at WCAG AA in both schemes.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1] },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--mantine-color-error': t.colors.red[9],
+    ...Object.fromEntries(TINTED.map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, ${t.colors[c][9]}, black 30%)`])),
+  },
+  dark: {
+    '--mantine-color-dimmed': t.colors.dark[1],
+    '--mantine-color-error': t.colors.red[5],
+  },
 });

@@ -23,7 +23,7 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
       <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={open}>
         Sign out
       </Button>
-      <Modal opened={opened} onClose={dismiss} title="Sign out of Token Admin?" centered>
+      <Modal opened={opened} onClose={dismiss} title="Sign out of Token Admin?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text size="sm">
             Signing out deletes the token this tab is using at Genesys Cloud, so it stops working everywhere at once.

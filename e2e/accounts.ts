@@ -1,0 +1,3 @@
+import { ADMIN } from '../emulator/seed.ts';
+
+export const ADMIN_ID = ADMIN.id;

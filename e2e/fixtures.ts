@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { EMULATOR_URL } from './env.ts';
+
+export { expect };
+
+export interface Fault {
+  method: string;
+  path: string;
+  status: number;
+  count?: number;
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number;
+  rawBody?: string;
+}
+
+/** The emulator's test-only control API plus raw calls to its Genesys API. */
+export class EmulatorControl {
+  constructor(private readonly request: APIRequestContext) {}
+
+  private async post(path: string, data: unknown) {
+    const response = await this.request.post(`${EMULATOR_URL}/__emulator/${path}`, { data });
+    expect(response.ok(), `POST /__emulator/${path} answered ${response.status()}`).toBe(true);
+    return response;
+  }
+
+  async reset() {
+    await this.post('reset', {});
+  }
+
+  async advanceClock(seconds: number) {
+    await this.post('clock', { advanceSeconds: seconds });
+  }
+
+  async injectFault(fault: Fault) {
+    await this.post('faults', fault);
+  }
+
+  async mintToken(email: string): Promise<string> {
+    const response = await this.post('tokens', { email });
+    const body = (await response.json()) as { access_token: string };
+    return body.access_token;
+  }
+
+  /** A Genesys API call with a bearer token, as a script would make it. */
+  api(token: string, method: 'GET' | 'HEAD' | 'DELETE', path: string) {
+    return this.request.fetch(`${EMULATOR_URL}${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
+  }
+}
+
+export const test = base.extend<{ emulator: EmulatorControl }>({
+  emulator: async ({ request }, use) => {
+    const emulator = new EmulatorControl(request);
+    await emulator.reset();
+    await use(emulator);
+  },
+});
+
+/** Opens `path` in the app, signs in on the emulator's page as `email`, and waits to land back. */
+export async function signInAs(page: Page, email: string, path = 'token') {
+  await page.goto(path);
+  await signInOnGenesysPage(page, email);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+export async function signInOnGenesysPage(page: Page, email: string) {
+  await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.href.startsWith(EMULATOR_URL));
+}
+
+/** The token the app keeps for this tab. */
+export async function sessionToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    const raw = sessionStorage.getItem('token-admin:session');
+    return raw ? (JSON.parse(raw) as { accessToken: string }).accessToken : null;
+  });
+  expect(token, 'a token in sessionStorage').toBeTruthy();
+  return token ?? '';
+}
+
+/** axe with WCAG 2.x A/AA rules; serious and critical findings fail the test. */
+export async function assertNoA11yViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = blocking.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.html.slice(0, 160)}\n    ${n.failureSummary ?? ''}`).join('\n  ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}

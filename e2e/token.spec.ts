@@ -1,0 +1,137 @@
+import { ADMIN_ID } from './accounts.ts';
+import { APP_URL, EMULATOR_URL } from './env.ts';
+import { expect, sessionToken, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
+
+test.describe('The current-token page', () => {
+  test('verifying the token says it is valid and when it was checked', async ({ page }) => {
+    await signInAs(page, 'admin@example.com');
+    const [head] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'HEAD' && r.url() === `${EMULATOR_URL}/api/v2/tokens/me`),
+      page.getByRole('button', { name: 'Verify token' }).click(),
+    ]);
+    expect(head.headers().authorization).toMatch(/^Bearer /);
+    await expect(page.getByRole('status').filter({ hasText: 'Token is valid' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText(/checked (now|\d+ seconds? ago)/);
+  });
+
+  test('verifying a token revoked elsewhere says it is not valid and offers to sign in again', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    const other = await emulator.mintToken('supervisor@example.com');
+    expect((await emulator.api(other, 'DELETE', `/api/v2/tokens/${ADMIN_ID}`)).status()).toBe(204);
+
+    await page.getByRole('button', { name: 'Verify token' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Token is not valid' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await signInOnGenesysPage(page, 'admin@example.com');
+    await expect(page).toHaveURL(`${APP_URL}token`);
+  });
+
+  test('shows when the token idles out, with the exact time on hover', async ({ page }) => {
+    await signInAs(page, 'admin@example.com');
+    const lifetime = page.getByRole('region', { name: 'Lifetime' });
+    // The seeded organisation idles tokens out after 30 minutes.
+    await expect(lifetime.getByText(/in (29|30) minutes/)).toBeVisible();
+    await lifetime.locator('time').first().hover();
+    await expect(page.getByRole('tooltip')).toContainText(new Date().getFullYear().toString());
+    await expect(lifetime.getByText(/in (23|24) hours/)).toBeVisible();
+  });
+
+  test('signing out asks first, deletes the token at Genesys and lands on the sign-in screen', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    const token = await sessionToken(page);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out of Token Admin?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText('You are signed out')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in with Genesys Cloud' })).toBeVisible();
+    expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(401);
+    expect((await emulator.api(token, 'GET', '/api/v2/tokens/me')).status()).toBe(401);
+    expect(await page.evaluate(() => sessionStorage.getItem('token-admin:session'))).toBeNull();
+  });
+
+  test('a failed sign-out keeps the session and says why', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    await emulator.injectFault({ method: 'DELETE', path: '/api/v2/tokens/me', status: 503, code: 'service.unavailable', message: 'The service is currently unavailable.' });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out of Token Admin?' });
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText("Couldn't delete your token");
+    await expect(alert).toContainText('The service is currently unavailable.');
+    await expect(alert).toContainText('Correlation id for support');
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText('You are signed out')).toBeVisible();
+  });
+
+  test('a token revoked behind the app’s back sends the admin to sign in and back to the same page', async ({ page, emulator }) => {
+    await page.clock.install();
+    await page.goto('token?view=scopes');
+    await signInOnGenesysPage(page, 'admin@example.com');
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+
+    const other = await emulator.mintToken('supervisor@example.com');
+    expect((await emulator.api(other, 'DELETE', `/api/v2/tokens/${ADMIN_ID}`)).status()).toBe(204);
+
+    // The page's next background refresh gets a 401.
+    await page.clock.fastForward('01:05');
+    await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
+    await signInOnGenesysPage(page, 'admin@example.com');
+    await expect(page).toHaveURL(`${APP_URL}token?view=scopes`);
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+  });
+
+  test('background refreshes do not count as activity, so an idle admin is signed out', async ({ page, emulator }) => {
+    await page.clock.install();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().startsWith(`${EMULATOR_URL}/api/v2/tokens/me`)) reads.push(r.url());
+    });
+    await signInAs(page, 'admin@example.com');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('preserveIdleTTL=false');
+
+    await page.clock.fastForward('01:05');
+    await expect.poll(() => reads.length).toBe(2);
+    expect(reads[1]).toContain('preserveIdleTTL=true');
+
+    // Past the 30-minute idle timeout with only background refreshes, the token is dead.
+    await emulator.advanceClock(31 * 60);
+    await page.clock.fastForward('01:05');
+    await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
+  });
+
+  test('the trustee account sees the trustee banner and who it is cloned from', async ({ page }) => {
+    await signInAs(page, 'trustee@partner.example.com');
+    const banner = page.getByRole('note').filter({ hasText: 'Trustee session' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Example Org');
+    await expect(banner).toContainText('Partner Support Ltd');
+    const trustee = page.getByRole('region', { name: 'Trustee' });
+    await expect(trustee).toContainText('b22de000-0000-4000-8000-000000000004');
+    await expect(page.getByRole('region', { name: 'Organisation' })).toContainText('Not your home organisation');
+  });
+
+  test('an admin in their home organisation sees no trustee banner', async ({ page }) => {
+    await signInAs(page, 'admin@example.com');
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+    await expect(page.getByRole('note')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Trustee' })).toHaveCount(0);
+  });
+
+  test('a failed first load explains the error with its correlation id and can be retried', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    await emulator.injectFault({ method: 'GET', path: '/api/v2/tokens/me', status: 500, count: 3, code: 'internal.server.error', message: 'Something broke inside Genesys Cloud.' });
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: "Couldn't load your token" });
+    await expect(alert).toContainText('Something broke inside Genesys Cloud.');
+    await expect(alert).toContainText('Correlation id for support');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+  });
+});

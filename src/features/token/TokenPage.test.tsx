@@ -1,0 +1,66 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, APP_CLIENT_ID, ORG, TRUSTEE_HOME_USER_ID } from '../../../emulator/seed.ts';
+import { EMULATOR_ORIGIN, renderApp } from '../../../test/renderApp.tsx';
+import { sessionStore } from '../../auth/session.ts';
+import { returnPathFromState } from '../../auth/signIn.ts';
+
+describe('the token page against the emulator', () => {
+  it('shows the organisation, OAuth client, scopes and idle time of the admin’s token', async () => {
+    await renderApp({ email: 'admin@example.com' });
+    const org = await screen.findByRole('region', { name: 'Organisation' });
+    expect(within(org).getAllByText(ORG.name).length).toBeGreaterThan(0);
+    expect(within(org).getAllByText(ORG.id).length).toBeGreaterThan(0);
+    expect(within(org).queryByText('Not your home organisation')).not.toBeInTheDocument();
+
+    const client = screen.getByRole('region', { name: 'OAuth client' });
+    expect(within(client).getByText(APP_CLIENT_ID)).toBeInTheDocument();
+    expect(within(client).getByText('Authorization code (CODE)')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Lifetime' })).getByText(/in 30 minutes/)).toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    expect(screen.getByTestId('acting-as')).toHaveTextContent('Avery Admin');
+  });
+
+  it('warns a trustee with a banner and shows the cloned user', async () => {
+    await renderApp({ email: 'trustee@partner.example.com' });
+    const banner = await screen.findByRole('note');
+    expect(banner).toHaveTextContent('Trustee session');
+    expect(banner).toHaveTextContent('Partner Support Ltd');
+    expect(within(screen.getByRole('region', { name: 'Trustee' })).getByText(TRUSTEE_HOME_USER_ID)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Organisation' })).getByText('Not your home organisation')).toBeInTheDocument();
+  });
+
+  it('verifies a live token as valid and a revoked one as not valid', async () => {
+    const user = userEvent.setup();
+    const { emulator } = await renderApp({ email: 'admin@example.com' });
+    await user.click(await screen.findByRole('button', { name: 'Verify token' }));
+    expect(await screen.findByText('Token is valid')).toBeInTheDocument();
+
+    const supervisor = emulator.issueToken('supervisor@example.com').access_token;
+    const revoke = await emulator.fetch(`${EMULATOR_ORIGIN}/api/v2/tokens/${ADMIN.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${supervisor}` },
+    });
+    expect(revoke.status).toBe(204);
+    await user.click(screen.getByRole('button', { name: 'Verify token' }));
+    expect(await screen.findByText('Token is not valid')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeInTheDocument();
+  });
+
+  it('a dead token ends the session and starts sign-in again, keeping the page to return to', async () => {
+    const { navigatedAway } = await renderApp({
+      email: 'admin@example.com',
+      path: '/token?tab=1',
+      beforeRender: (emulator, token) =>
+        emulator.fetch(`${EMULATOR_ORIGIN}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }),
+    });
+    await waitFor(() => expect(navigatedAway).toHaveLength(1));
+    const target = new URL(navigatedAway[0] ?? '');
+    expect(`${target.origin}${target.pathname}`).toBe(`${EMULATOR_ORIGIN}/oauth/authorize`);
+    expect(target.searchParams.get('client_id')).toBe(APP_CLIENT_ID);
+    expect(target.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(returnPathFromState(target.searchParams.get('state'))).toBe('/token?tab=1');
+    expect(sessionStore.get()).toBeUndefined();
+  });
+});
