@@ -5,6 +5,20 @@ import { emulatorConfigPlugin } from './scripts/emulator-config-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), emulatorConfigPlugin()],
+  build: {
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across deploys.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   preview: { port: Number(process.env.APP_PORT ?? 4173), strictPort: true },
   test: {

@@ -26,7 +26,7 @@ test.describe('Signing in', () => {
     const token = await sessionToken(page);
     expect(page.url()).not.toContain('code=');
     expect(page.url()).not.toContain(token);
-    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     expect(local).not.toContain(token);
     // The callback URL (with its one-time code) was replaced, not left in history.
     await page.goBack();

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { APP_CLIENT_ID } from '../emulator/seed.ts';
 
@@ -7,10 +8,12 @@ import { APP_CLIENT_ID } from '../emulator/seed.ts';
  * Set EMULATOR_URL to point elsewhere; set APP_CONFIG=file to serve the real file instead.
  */
 export function emulatorConfigPlugin(): Plugin {
-  const handler = (base: string) => (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
-    if (process.env.APP_CONFIG === 'file') return next();
+  const handler = (base: string) => (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== `${base}config.json`) return next();
+    if (process.env.APP_CONFIG === 'file' || path !== `${base}config.json`) {
+      next();
+      return;
+    }
     const emulatorUrl = process.env.EMULATOR_URL ?? 'http://localhost:8787';
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('Cache-Control', 'no-store');

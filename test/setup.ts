@@ -17,12 +17,12 @@ if (typeof window !== 'undefined') {
       dispatchEvent: () => false,
     }),
   });
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
+  window.ResizeObserver = class {
+    observe = () => undefined;
+    unobserve = () => undefined;
+    disconnect = () => undefined;
   };
-  window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  window.HTMLElement.prototype.scrollIntoView = () => undefined;
   afterEach(() => {
     cleanup();
     sessionStorage.clear();

@@ -21,7 +21,7 @@ function setup(token: string | undefined = 'tok') {
     getBaseUrl: () => BASE,
     getToken: () => token,
     fetch: (input, init) => {
-      calls.push({ url: String(input as string), init: init ?? {} });
+      calls.push({ url: input instanceof Request ? input.url : input.toString(), init: init ?? {} });
       const next = responses.shift();
       if (!next) throw new Error('unexpected request');
       return Promise.resolve(next());
