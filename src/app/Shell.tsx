@@ -29,7 +29,7 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
         Skip to main content
       </a>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" px="md" py={6} justify="space-between" wrap="wrap" gap="xs">
+        <Group h="100%" w="100%" px="md" py={6} justify="space-between" wrap="wrap" gap="xs">
           <Group gap="lg" wrap="nowrap">
             <Text fw={700} size="lg" component="span">
               Token Admin

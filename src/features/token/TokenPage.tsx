@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck, IconUserShare } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
 import { useSession } from '../../auth/session.ts';
@@ -178,10 +178,9 @@ function TokenDetails({ info }: { info: TokenInfo }) {
 
       {info.clonedUser && (
         <Section title="Trustee">
-          <Group gap="xs">
-            <IconUserShare aria-hidden />
-            <Text size="sm">This token belongs to a cloned user: a trustee from another organisation working in {org?.name ?? 'this organisation'}.</Text>
-          </Group>
+          <Text size="sm">
+            This token belongs to a cloned user: a trustee from another organisation working in {org?.name ?? 'this organisation'}.
+          </Text>
           <Field label="Trustee user id">
             <IdValue id={info.clonedUser.id} label="trustee user id" />
           </Field>
