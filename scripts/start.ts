@@ -9,8 +9,8 @@ import { describeDemoAccounts } from '../emulator/seed.ts';
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
-    console.error(`${name}=${raw ?? ''} is not a port number (1-65535).`);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    console.error(`${name}=${raw ?? ''} is not a port number (1-65535, or 0 for any free port).`);
     process.exit(1);
   }
   return value;

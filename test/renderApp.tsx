@@ -13,7 +13,14 @@ export const EMULATOR_ORIGIN = 'http://emulator.test';
  * Signs in as `email` by minting a token, as the real sign-in would.
  */
 export async function renderApp(
-  options: { email?: string; path?: string; emulator?: Emulator; beforeRender?: (emulator: Emulator, token: string) => Promise<unknown> } = {},
+  options: {
+    email?: string;
+    path?: string;
+    emulator?: Emulator;
+    /** Start with whatever session the test stored itself. */
+    keepSession?: boolean;
+    beforeRender?: (emulator: Emulator, token: string) => Promise<unknown>;
+  } = {},
 ) {
   const emulator = options.emulator ?? createEmulator({ control: true });
   const config = parseConfig({
@@ -28,7 +35,7 @@ export async function renderApp(
     token = minted.access_token;
     await options.beforeRender?.(emulator, token);
     sessionStore.set({ accessToken: token, expiresAt: Date.now() + minted.expires_in * 1000, environment: 'mypurecloud.com', flow: 'pkce' });
-  } else {
+  } else if (!options.keepSession) {
     sessionStore.clear();
   }
   const navigatedAway: string[] = [];

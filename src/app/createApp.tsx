@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { Navigate, createBrowserRouter, createMemoryRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { configureHttp } from '../api/http.ts';
 import { tokenQueries } from '../api/tokens.ts';
 import { userQueries } from '../api/users.ts';
@@ -56,7 +56,7 @@ export function createApp(options: AppOptions): AppInstance {
   /** Ends the session (a 401, sign-out) and goes to sign-in, remembering where the admin was. */
   function endSession(reason: SignInReason) {
     // Without a session a 401 is only a late echo of the one that ended it.
-    if (endingSession || !sessionStore.get()) return;
+    if (endingSession || !sessionStore.exists()) return;
     endingSession = true;
     const environment = sessionStore.get()?.environment;
     const where = router.state.navigation.location ?? router.state.location;
@@ -115,7 +115,7 @@ export function createApp(options: AppOptions): AppInstance {
           element: <Shell onSignedOut={() => endSession('signed-out')} />,
           ErrorBoundary: RouteError,
           children: [
-            { index: true, loader: () => redirect(paths.token.href()) },
+            { index: true, element: <Navigate to={paths.token.href()} replace /> },
             { path: paths.token.path, element: <TokenPage onSignInAgain={() => endSession('expired')} /> },
             { path: '*', element: <NotFound /> },
           ],

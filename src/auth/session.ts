@@ -44,13 +44,18 @@ function notify() {
   for (const listener of listeners) listener();
 }
 
-function getSession(): Session | undefined {
+function storedSession(): Session | undefined {
   if (!loaded) {
     current = readStored();
     loaded = true;
   }
-  // An expired token is as good as none; it is cleared on the next sign-in or sign-out.
-  return current && current.expiresAt > Date.now() ? current : undefined;
+  return current;
+}
+
+function getSession(): Session | undefined {
+  const session = storedSession();
+  // An expired token is as good as none; it stays stored until the session is ended.
+  return session && session.expiresAt > Date.now() ? session : undefined;
 }
 
 function subscribe(listener: () => void): () => void {
@@ -60,6 +65,8 @@ function subscribe(listener: () => void): () => void {
 
 export const sessionStore = {
   get: getSession,
+  /** Whether a session (even an expired one) is still to be ended. */
+  exists: () => storedSession() !== undefined,
   subscribe,
   set(session: Session): void {
     current = session;

@@ -218,7 +218,13 @@ function sessionFrom(accessToken: string, expiresIn: string | null, region: Regi
  * browser between the app and Genesys forever.
  */
 export function mayAutoSignIn(now = Date.now()): boolean {
-  const recent = (JSON.parse(sessionStorage.getItem(AUTO_SIGN_IN_KEY) ?? '[]') as number[]).filter((t) => now - t < 60_000);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(sessionStorage.getItem(AUTO_SIGN_IN_KEY) ?? '[]');
+  } catch {
+    stored = [];
+  }
+  const recent = (Array.isArray(stored) ? stored : []).filter((t): t is number => typeof t === 'number' && now - t < 60_000);
   if (recent.length >= 3) return false;
   sessionStorage.setItem(AUTO_SIGN_IN_KEY, JSON.stringify([...recent, now]));
   return true;
