@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
-import { expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
 import type { GroupRecord, Store, UserRecord } from './store.ts';
 import { byName, userJson } from './users.ts';
 
@@ -89,14 +89,7 @@ export function groupsRoutes(store: Store): Hono<Env> {
     }
     const all = members(store, group).sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    const start = (pageNumber - 1) * pageSize;
-    return c.json({
-      entities: all.slice(start, start + pageSize).map((u) => userJson(store, u, expand)),
-      pageSize,
-      pageNumber,
-      total: all.length,
-      pageCount: Math.ceil(all.length / pageSize),
-    });
+    return c.json(entityListing(all, pageNumber, pageSize, (u) => userJson(store, u, expand)));
   });
 
   return app;

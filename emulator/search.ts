@@ -171,6 +171,18 @@ export function runSearch<T>(
 }
 
 /** Parses an integer query parameter; null when present but invalid or out of range. */
+/** One page of a listing in Genesys' entity-listing shape. */
+export function entityListing<T, R>(all: readonly T[], pageNumber: number, pageSize: number, toJson: (item: T) => R) {
+  const start = (pageNumber - 1) * pageSize;
+  return {
+    entities: all.slice(start, start + pageSize).map(toJson),
+    pageSize,
+    pageNumber,
+    total: all.length,
+    pageCount: Math.ceil(all.length / pageSize),
+  };
+}
+
 export function intParam(raw: string | undefined, fallback: number, min: number, max: number): number | null {
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) return null;

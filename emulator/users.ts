@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
-import { expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
 import type { Store, UserRecord } from './store.ts';
 
 export const USER_SEARCH_FIELDS = ['name', 'email', 'username', 'id', 'department', 'title', 'state'] as const;
@@ -130,14 +130,7 @@ export function usersRoutes(store: Store): Hono<Env> {
       .filter((u) => (state === 'any' ? u.state !== 'deleted' : u.state === state))
       .sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    const start = (pageNumber - 1) * pageSize;
-    return c.json({
-      entities: all.slice(start, start + pageSize).map((u) => userJson(store, u, expand)),
-      pageSize,
-      pageNumber,
-      total: all.length,
-      pageCount: Math.ceil(all.length / pageSize),
-    });
+    return c.json(entityListing(all, pageNumber, pageSize, (u) => userJson(store, u, expand)));
   });
 
   return app;
