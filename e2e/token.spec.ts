@@ -1,4 +1,4 @@
-import { ADMIN_ID } from './accounts.ts';
+import { ADMIN_ID, APP_CLIENT_ID } from './accounts.ts';
 import { APP_URL, EMULATOR_URL } from './env.ts';
 import { expect, sessionToken, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
 
@@ -53,6 +53,26 @@ test.describe('The current-token page', () => {
     expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(401);
     expect((await emulator.api(token, 'GET', '/api/v2/tokens/me')).status()).toBe(401);
     expect(await page.evaluate(() => sessionStorage.getItem('token-admin:session'))).toBeNull();
+  });
+
+  test('where configured, signing out also ends the Genesys Cloud web session', async ({ page, emulator }) => {
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        json: { clientId: APP_CLIENT_ID, environment: 'mypurecloud.com', apiBaseUrl: EMULATOR_URL, loginBaseUrl: EMULATOR_URL, signOutOfGenesys: true },
+      }),
+    );
+    await signInAs(page, 'admin@example.com');
+    const token = await sessionToken(page);
+    const [logout] = await Promise.all([
+      page.waitForRequest((r) => r.url().startsWith(`${EMULATOR_URL}/logout?`)),
+      page.getByRole('button', { name: 'Sign out' }).click().then(() =>
+        page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click(),
+      ),
+    ]);
+    expect(new URL(logout.url()).searchParams.get('client_id')).toBe(APP_CLIENT_ID);
+    await expect(page.getByText('You are signed out')).toBeVisible();
+    expect(page.url()).toContain(`${APP_URL}signin`);
+    expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(401);
   });
 
   test('a failed sign-out keeps the session and says why', async ({ page, emulator }) => {
