@@ -14,7 +14,7 @@ export const configSchema = z
       .string({ error: 'must be a Genesys Cloud region domain such as mypurecloud.ie' })
       .optional()
       .refine((value) => value === undefined || findRegion(value) !== undefined, {
-        error: 'is not a known Genesys Cloud region; use a domain such as mypurecloud.com, mypurecloud.ie or usw2.pure.cloud, or remove it to let users pick one.
+        error: 'is not a known Genesys Cloud region; use a domain such as mypurecloud.com, mypurecloud.ie or usw2.pure.cloud, or remove it to let users pick one.',
       }),
     oauthFlow: z.enum(['pkce', 'implicit'], { error: 'must be "pkce" or "implicit"' }).default('pkce'),
     apiBaseUrl: httpUrl.optional(),
