@@ -28,9 +28,12 @@ test.describe('Signing in', () => {
     expect(page.url()).not.toContain(token);
     const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
     expect(local).not.toContain(token);
-    // The callback URL (with its one-time code) was replaced, not left in history.
+    // The callback URL (with its one-time code) was replaced, not left in history: Back leaves the app.
     await page.goBack();
     expect(page.url()).not.toContain('code=');
+    await page.goForward();
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('a deep link survives the sign-in round trip', async ({ page }) => {

@@ -1,12 +1,22 @@
 import { render } from '@testing-library/react';
 import { App } from '../src/app/App.tsx';
 import { createApp } from '../src/app/createApp.tsx';
+import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
 import { sessionStore } from '../src/auth/session.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { APP_CLIENT_ID } from '../emulator/seed.ts';
 import { createEmulator, type Emulator } from '../emulator/app.ts';
 
 export const EMULATOR_ORIGIN = 'http://emulator.test';
+/** A loopback origin: the emulator accepts redirect URIs on localhost only. */
+export const APP_ORIGIN = 'http://localhost:5173';
+
+export const TEST_CONFIG = parseConfig({
+  clientId: APP_CLIENT_ID,
+  environment: 'mypurecloud.com',
+  apiBaseUrl: EMULATOR_ORIGIN,
+  loginBaseUrl: EMULATOR_ORIGIN,
+});
 
 /**
  * The whole app in jsdom, talking to an in-process emulator: unit tests and e2e share one fake.
@@ -19,16 +29,13 @@ export async function renderApp(
     emulator?: Emulator;
     /** Start with whatever session the test stored itself. */
     keepSession?: boolean;
+    /** A sign-in response, as taken from the address bar at start-up. */
+    oauthResponse?: OAuthResponse;
     beforeRender?: (emulator: Emulator, token: string) => Promise<unknown>;
   } = {},
 ) {
   const emulator = options.emulator ?? createEmulator({ control: true });
-  const config = parseConfig({
-    clientId: APP_CLIENT_ID,
-    environment: 'mypurecloud.com',
-    apiBaseUrl: EMULATOR_ORIGIN,
-    loginBaseUrl: EMULATOR_ORIGIN,
-  });
+  const config = TEST_CONFIG;
   let token: string | undefined;
   if (options.email) {
     const minted = emulator.issueToken(options.email);
@@ -39,14 +46,19 @@ export async function renderApp(
     sessionStore.clear();
   }
   const navigatedAway: string[] = [];
+  const requests: string[] = [];
   const app = createApp({
+    oauthResponse: options.oauthResponse,
     config,
     basePath: '/',
-    origin: 'http://app.test',
+    origin: APP_ORIGIN,
     navigateAway: (url) => navigatedAway.push(url),
-    fetch: emulator.fetch,
+    fetch: (input, init) => {
+      requests.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
+      return emulator.fetch(input, init);
+    },
     initialPath: options.path ?? '/token',
   });
   const view = render(<App app={app} />);
-  return { ...view, app, emulator, token, navigatedAway };
+  return { ...view, app, emulator, token, navigatedAway, requests, config };
 }

@@ -67,7 +67,8 @@ export const tokenQueries = {
     queryOptions({
       queryKey: [...tokenQueries.all(), 'me'] as const,
       queryFn: ({ client, queryKey, signal }) => getTokenInfo(client.getQueryData(queryKey) !== undefined, signal),
-      refetchInterval: TOKEN_REFETCH_INTERVAL_MS,
+      // No polling until a load has succeeded: without data a read would count as activity.
+      refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
     }),
 };
 

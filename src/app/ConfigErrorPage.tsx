@@ -4,7 +4,10 @@ import { ConfigError } from '../config/config.ts';
 
 /** Shown instead of the app when config.json is missing or wrong: each problem and how to fix it. */
 export function ConfigErrorPage({ error }: { error: unknown }) {
-  const problems = error instanceof ConfigError ? error.problems : [{ key: '', message: String(error) }];
+  const problems =
+    error instanceof ConfigError
+      ? error.problems
+      : [{ key: '', message: `could not be read (${error instanceof Error ? error.message : String(error)}). Reload; if it persists, tell whoever deployed the app.` }];
   const source = error instanceof ConfigError ? error.source : 'config.json';
   return (
     <Container component="main" size="sm" py="xl">

@@ -8,6 +8,7 @@ import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useSession } from '../auth/session.ts';
 import { findRegion } from '../config/regions.ts';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import classes from './Shell.module.css';
 import { paths } from './paths.ts';
 
@@ -72,6 +73,14 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
           <Alert color="orange" variant="light" title="Not your home organisation" mb="md" role="note" className={classes.banner}>
             You are working in {org?.name ?? org?.id}, not your home organisation {home?.name ?? home?.id}.
           </Alert>
+        )}
+        {me.isError && (
+          <ErrorAlert
+            title="Couldn't find out who you are signed in as"
+            error={me.error}
+            onRetry={() => void me.refetch()}
+            retrying={me.isFetching}
+          />
         )}
         <Outlet />
       </AppShell.Main>

@@ -1,8 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../../test/renderApp.tsx';
+import { createEmulator } from '../../emulator/app.ts';
+import { postSignIn } from '../../emulator/testing.ts';
+import { APP_ORIGIN, TEST_CONFIG, renderApp } from '../../test/renderApp.tsx';
+import { findRegion } from '../config/regions.ts';
 import { sessionStore } from '../auth/session.ts';
-import { returnPathFromState } from '../auth/signIn.ts';
+import { beginSignIn, returnPathFromState } from '../auth/signIn.ts';
 
 describe('routing and the session', () => {
   it('sends a visitor without a session to Genesys sign-in, remembering the deep link', async () => {
@@ -15,8 +18,9 @@ describe('routing and the session', () => {
 
   it('treats an expired session as none and signs in again', async () => {
     sessionStore.set({ accessToken: 'old', expiresAt: Date.now() - 1000, environment: 'mypurecloud.com', flow: 'pkce' });
-    const { navigatedAway } = await renderApp({ path: '/token', keepSession: true });
+    const { navigatedAway, requests } = await renderApp({ path: '/token', keepSession: true });
     await waitFor(() => expect(navigatedAway).toHaveLength(1));
+    expect(requests.filter((r) => r.includes('/api/v2/'))).toEqual([]);
   });
 
   it('opens the token page at the root address', async () => {
@@ -28,5 +32,28 @@ describe('routing and the session', () => {
     await renderApp({ email: 'admin@example.com', path: '/nowhere' });
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
+  it('finishes sign-in on the callback and lands on the page asked for', async () => {
+    const emulator = createEmulator();
+    const region = findRegion('mypurecloud.com');
+    if (!region) throw new Error('no region');
+    const authorize = new URL(
+      await beginSignIn({ config: TEST_CONFIG, region, returnTo: '/token?tab=2', redirectUri: `${APP_ORIGIN}/auth/callback` }),
+    );
+    const answer = await postSignIn(emulator, { ...Object.fromEntries(authorize.searchParams), email: 'supervisor@example.com' });
+    const back = new URL(answer.headers.get('Location') ?? '');
+
+    const { app } = await renderApp({ emulator, path: '/auth/callback', oauthResponse: { search: back.search, hash: back.hash } });
+    expect(await screen.findByRole('heading', { name: 'My token', level: 1 })).toBeInTheDocument();
+    expect(app.router.state.location.pathname + app.router.state.location.search).toBe('/token?tab=2');
+    expect(screen.getByTestId('acting-as')).toHaveTextContent('Sam Supervisor');
+  });
+
+  it('treats a bare callback (Back, reload) as nothing to finish', async () => {
+    const { app } = await renderApp({ email: 'admin@example.com', path: '/auth/callback' });
+    expect(await screen.findByRole('heading', { name: 'My token', level: 1 })).toBeInTheDocument();
+    expect(app.router.state.location.pathname).toBe('/token');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

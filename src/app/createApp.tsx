@@ -6,7 +6,8 @@ import { userQueries } from '../api/users.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { SignInPage, signInLoader, type SignInContext } from '../auth/SignInPage.tsx';
 import { sessionStore } from '../auth/session.ts';
-import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
+import type { OAuthResponse } from '../auth/oauthResponse.ts';
+import { markSignedOut, redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { genesysLogoutUrl } from '../auth/signOut.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** The query string the app was opened with: a portal link may name the region there. */
   entrySearch?: string;
+  /** A sign-in response taken from the address bar at start-up, for the callback route. */
+  oauthResponse?: OAuthResponse | undefined;
   /** Tests use a memory router starting here. */
   initialPath?: string;
 }
@@ -40,6 +43,12 @@ export interface AppInstance {
 export function createApp(options: AppOptions): AppInstance {
   const { config, basePath, origin, navigateAway } = options;
   resolveRegion(config, new URLSearchParams(options.entrySearch));
+  let oauthResponse = options.oauthResponse;
+  const takeOAuthResponse = () => {
+    const response = oauthResponse;
+    oauthResponse = undefined;
+    return response;
+  };
   let endingSession = false;
 
   configureHttp({
@@ -51,25 +60,26 @@ export function createApp(options: AppOptions): AppInstance {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
+  const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway };
+
   const queryClient = createQueryClient({ onUnauthorized: () => endSession('expired') });
 
   /** Ends the session (a 401, sign-out) and goes to sign-in, remembering where the admin was. */
   function endSession(reason: SignInReason) {
     // Without a session a 401 is only a late echo of the one that ended it.
-    if (endingSession || !sessionStore.exists()) return;
+    if (endingSession || !sessionStore.peek()) return;
     endingSession = true;
-    const environment = sessionStore.get()?.environment;
+    const environment = sessionStore.peek()?.environment;
     const where = router.state.navigation.location ?? router.state.location;
     // The router's location carries the basename; navigate() adds it back.
     const returnTo = stripBase(`${where.pathname}${where.search}${where.hash}`, basePath);
     sessionStore.clear();
     void queryClient.cancelQueries();
     const signInHref = paths.signIn.href({ returnTo, reason });
-    const logoutUrl =
-      reason === 'signed-out' && environment
-        ? genesysLogoutUrl(config, environment, `${origin}${basePath.replace(/\/+$/, '')}${signInHref}`)
-        : undefined;
+    // Genesys only returns to a registered redirect URI, so the logout comes back through the callback.
+    const logoutUrl = reason === 'signed-out' && environment ? genesysLogoutUrl(config, environment, signInContext.redirectUri) : undefined;
     if (logoutUrl) {
+      markSignedOut();
       queryClient.clear();
       navigateAway(logoutUrl);
       return;
@@ -79,8 +89,6 @@ export function createApp(options: AppOptions): AppInstance {
       endingSession = false;
     });
   }
-
-  const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway };
 
   const requireSession = async ({ request }: LoaderFunctionArgs) => {
     if (!sessionStore.get()) {
@@ -107,7 +115,7 @@ export function createApp(options: AppOptions): AppInstance {
         { path: paths.signIn.path, loader: signInLoader(signInContext), element: <SignInPage context={signInContext} /> },
         {
           path: config.redirectPath,
-          loader: callbackLoader(config, options.fetch),
+          loader: callbackLoader(config, takeOAuthResponse, options.fetch),
           element: <CallbackPage signInHref={(returnTo) => paths.signIn.href({ returnTo })} />,
         },
         {

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/http.ts';
+import { nextStepFor } from '../ui/ErrorAlert.tsx';
 
 export interface QueryClientHooks {
   /** A 401 from any call: the session is over. */
@@ -17,10 +18,12 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
         }
         // Only background refetches toast: a first load shows its error where the data would be.
         if (query.state.data !== undefined) {
+          const correlation = isApiError(error) && error.correlationId ? ` Correlation id: ${error.correlationId}.` : '';
           notifications.show({
             color: 'red',
-            title: 'Could not refresh',
-            message: `${error.message} Showing what was loaded before.`,
+            title: 'Could not refresh; showing what was loaded before',
+            message: `${error.message} ${nextStepFor(error)}${correlation}`,
+            autoClose: 10_000,
           });
         }
       },

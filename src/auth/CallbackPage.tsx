@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { Link, redirect, useLoaderData } from 'react-router';
+import { Link, replace, useLoaderData } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
+import type { OAuthResponse } from './oauthResponse.ts';
 import { sessionStore } from './session.ts';
 import { SignInError, completeSignIn, returnPathFromState, type SignInErrorKind } from './signIn.ts';
 
@@ -13,19 +14,23 @@ interface CallbackFailure {
   returnTo: string;
 }
 
-/** Finishes sign-in, then replaces this URL (and the code or token in it) with the return path. */
-export function callbackLoader(config: AppConfig, fetchFn?: typeof fetch) {
+/**
+ * Finishes sign-in with the response taken from the address bar at start-up (see
+ * takeOAuthResponseFromUrl), then replaces this history entry with the return path, so Back
+ * never lands on a spent callback.
+ */
+export function callbackLoader(config: AppConfig, takeResponse: () => OAuthResponse | undefined, fetchFn?: typeof fetch) {
   return async (): Promise<CallbackFailure | Response> => {
-    const { search, hash } = window.location;
-    // The code or token must not linger in the address bar or history, whatever happens next.
-    window.history.replaceState(window.history.state, '', window.location.pathname);
+    const response = takeResponse();
+    // A reload or Back after sign-in has nothing to finish: carry on to the app (or sign-in).
+    if (!response) return replace('/');
     try {
-      const { session, returnTo } = await completeSignIn(config, { search, hash }, fetchFn);
+      const { session, returnTo } = await completeSignIn(config, response, fetchFn);
       sessionStore.set(session);
-      return redirect(returnTo);
+      return replace(returnTo);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;
-      const answer = new URLSearchParams(hash.replace(/^#/, '') || search);
+      const answer = new URLSearchParams(response.hash.replace(/^#/, '') || response.search);
       return {
         kind: error.kind,
         message: error.message,

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config.ts';
 import { REGIONS, findRegion, type Region } from '../config/regions.ts';
 import { safeReturnPath } from './returnPath.ts';
 import { sessionStore } from './session.ts';
-import { beginSignIn, mayAutoSignIn, rememberRegion, resolveRegion } from './signIn.ts';
+import { beginSignIn, mayAutoSignIn, rememberRegion, resolveRegion, takeSignedOut } from './signIn.ts';
 
 export interface SignInContext {
   config: AppConfig;
@@ -22,22 +22,32 @@ interface SignInData {
   regionFixed: boolean;
   /** Set when the browser is already on its way to the authorize page. */
   authorizeUrl: string | undefined;
+  startError: string | undefined;
 }
+
+/** The PKCE challenge needs Web Crypto, which browsers only offer on https:// and localhost. */
+const START_FAILED =
+  'Sign-in could not start in this browser: it needs a secure page (https://). Open the app over https://, or ask whoever deployed it.';
 
 export function signInLoader(context: SignInContext) {
   return async ({ request }: LoaderFunctionArgs): Promise<SignInData | Response> => {
     const url = new URL(request.url);
     const returnTo = safeReturnPath(url.searchParams.get('returnTo'));
     if (sessionStore.get()) return redirect(returnTo);
-    const reason = url.searchParams.get('reason');
+    const reason = takeSignedOut() ? 'signed-out' : url.searchParams.get('reason');
     const region = resolveRegion(context.config, url.searchParams);
     let authorizeUrl: string | undefined;
+    let startError: string | undefined;
     // Signing out lands here on purpose, so that is the one case that waits for a click.
     if (region && reason !== 'signed-out' && mayAutoSignIn()) {
-      authorizeUrl = await beginSignIn({ config: context.config, region, returnTo, redirectUri: context.redirectUri });
-      context.navigateAway(authorizeUrl);
+      try {
+        authorizeUrl = await beginSignIn({ config: context.config, region, returnTo, redirectUri: context.redirectUri });
+        context.navigateAway(authorizeUrl);
+      } catch {
+        startError = START_FAILED;
+      }
     }
-    return { returnTo, reason, region, regionFixed: Boolean(context.config.environment), authorizeUrl };
+    return { returnTo, reason, region, regionFixed: Boolean(context.config.environment), authorizeUrl, startError };
   };
 }
 
@@ -48,6 +58,7 @@ export function SignInPage({ context }: { context: SignInContext }) {
   const [regionDomain, setRegionDomain] = useState<string | null>(data.region?.domain ?? null);
   const [regionError, setRegionError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState(data.startError);
 
   const start = async () => {
     const region = findRegion(regionDomain);
@@ -56,9 +67,14 @@ export function SignInPage({ context }: { context: SignInContext }) {
       return;
     }
     setStarting(true);
+    setStartError(undefined);
     rememberRegion(region);
-    const url = await beginSignIn({ config: context.config, region, returnTo: data.returnTo, redirectUri: context.redirectUri });
-    context.navigateAway(url);
+    try {
+      context.navigateAway(await beginSignIn({ config: context.config, region, returnTo: data.returnTo, redirectUri: context.redirectUri }));
+    } catch {
+      setStarting(false);
+      setStartError(START_FAILED);
+    }
   };
 
   return (
@@ -108,6 +124,11 @@ export function SignInPage({ context }: { context: SignInContext }) {
                   searchable
                   required
                 />
+              )}
+              {startError && (
+                <Alert color="red" role="alert" title="Sign-in could not start">
+                  {startError}
+                </Alert>
               )}
               <Button onClick={() => void start()} loading={starting}>
                 Sign in with Genesys Cloud

@@ -65,8 +65,8 @@ function subscribe(listener: () => void): () => void {
 
 export const sessionStore = {
   get: getSession,
-  /** Whether a session (even an expired one) is still to be ended. */
-  exists: () => storedSession() !== undefined,
+  /** The stored session even when expired: it still has to be ended. */
+  peek: storedSession,
   subscribe,
   set(session: Session): void {
     current = session;

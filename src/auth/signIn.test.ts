@@ -73,7 +73,8 @@ describe('sign-in against the emulator', () => {
   it('accepts each state once', async () => {
     const { emulator, config, back } = await roundTrip('pkce');
     await completeSignIn(config, { search: back.search, hash: '' }, emulator.fetch);
-    await expect(completeSignIn(config, { search: back.search, hash: '' }, emulator.fetch)).rejects.toBeInstanceOf(SignInError);
+    // The state check must refuse it before the code reaches Genesys a second time.
+    await expect(completeSignIn(config, { search: back.search, hash: '' }, emulator.fetch)).rejects.toMatchObject({ kind: 'state' });
   });
 
   it('reports the login service refusing the code, with its error', async () => {
@@ -86,9 +87,21 @@ describe('sign-in against the emulator', () => {
   });
 
   it('passes an OAuth error on return through with its description', async () => {
-    await expect(
-      completeSignIn(configFor('pkce'), { search: '?error=access_denied&error_description=The+user+denied+the+request', hash: '' }),
-    ).rejects.toMatchObject({ kind: 'denied', description: 'The user denied the request' });
+    const config = configFor('pkce');
+    const authorize = new URL(await beginSignIn({ config, region, returnTo: '/token', redirectUri: REDIRECT_URI }));
+    const search = `?${new URLSearchParams({
+      error: 'access_denied',
+      error_description: 'The user denied the request',
+      state: authorize.searchParams.get('state') ?? '',
+    }).toString()}`;
+    await expect(completeSignIn(config, { search, hash: '' })).rejects.toMatchObject({ kind: 'denied', description: 'The user denied the request' });
+  });
+
+  it('does not let a forged error response put words on screen', async () => {
+    const forged = '?error=server_error&error_description=Call+1-800-SCAM+to+restore+access&state=forged';
+    const error = await completeSignIn(configFor('pkce'), { search: forged, hash: '' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInError);
+    expect(error).toMatchObject({ kind: 'state', description: undefined });
   });
 
   it('keeps a return path that leaves the origin out of the state', async () => {

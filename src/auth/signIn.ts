@@ -8,6 +8,7 @@ import type { Session } from './session.ts';
 const PENDING_KEY = 'token-admin:pending-sign-in';
 const REGION_KEY = 'token-admin:region';
 const AUTO_SIGN_IN_KEY = 'token-admin:auto-sign-ins';
+const SIGNED_OUT_KEY = 'token-admin:signed-out';
 /** A sign-in left unfinished longer than this is refused on return. */
 const PENDING_TTL_MS = 10 * 60_000;
 /** Genesys' default token lifetime, used when the answer leaves `expires_in` out. */
@@ -153,18 +154,19 @@ export async function completeSignIn(
 
   const oauthError = answer.get('error');
   const pending = takePending(answer.get('state'));
+  if (!pending) {
+    throw new SignInError(
+      'state',
+      'This sign-in response does not match a sign-in started in this browser tab: its state is missing, altered, expired or already used. It was refused to protect your account.',
+    );
+  }
+  // Only a response to our own request may put Genesys' words on screen.
   if (oauthError) {
     const description = answer.get('error_description') ?? undefined;
     if (oauthError === 'access_denied') {
       throw new SignInError('denied', 'Sign-in was cancelled or access was denied.', oauthError, description);
     }
     throw new SignInError('oauth', 'Genesys Cloud refused the sign-in.', oauthError, description);
-  }
-  if (!pending) {
-    throw new SignInError(
-      'state',
-      'This sign-in response does not match a sign-in started in this browser tab: its state is missing, altered, expired or already used. It was refused to protect your account.',
-    );
   }
   const region = findRegion(pending.environment);
   if (!region) throw new SignInError('state', 'The sign-in named a region that is not a known Genesys Cloud region.');
@@ -228,4 +230,16 @@ export function mayAutoSignIn(now = Date.now()): boolean {
   if (recent.length >= 3) return false;
   sessionStorage.setItem(AUTO_SIGN_IN_KEY, JSON.stringify([...recent, now]));
   return true;
+}
+
+/** Remembers, across the trip to the login host's /logout, that the admin chose to sign out. */
+export function markSignedOut(): void {
+  sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+}
+
+/** Whether the admin just signed out (read once). */
+export function takeSignedOut(): boolean {
+  const signedOut = sessionStorage.getItem(SIGNED_OUT_KEY) === '1';
+  sessionStorage.removeItem(SIGNED_OUT_KEY);
+  return signedOut;
 }

@@ -143,7 +143,7 @@ function TokenDetails({ info }: { info: TokenInfo }) {
               <RelativeTime value={info.dateTokenIdles} /> unless it is used before then.
             </>
           ) : (
-            'Never: the idle token timeout does not apply to this token.'
+            'Not reported by Genesys Cloud: the idle token timeout is probably off for your organisation.'
           )}
         </Field>
         <Text size="xs" c="dimmed">
