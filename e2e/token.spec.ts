@@ -137,6 +137,17 @@ test.describe('The current-token page', () => {
     await expect(page.getByRole('region', { name: 'Organisation' })).toContainText('Not your home organisation');
   });
 
+  test('on a phone the header wraps without covering the trustee banner', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await signInAs(page, 'trustee@partner.example.com');
+    const header = await page.locator('header').boundingBox();
+    const banner = await page.getByRole('note').filter({ hasText: 'Trustee session' }).boundingBox();
+    expect(header).not.toBeNull();
+    expect(banner).not.toBeNull();
+    expect(banner?.y ?? 0).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+  });
+
   test('an admin in their home organisation sees no trustee banner', async ({ page }) => {
     await signInAs(page, 'admin@example.com');
     await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();

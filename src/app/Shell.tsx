@@ -25,7 +25,7 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
   const foreignOrg = Boolean(org?.id && home?.id && org.id !== home.id);
 
   return (
-    <AppShell header={{ height: { base: 'auto', sm: 64 } }} padding="md">
+    <AppShell header={{ height: { base: 104, sm: 64 } }} padding="md">
       <a className={classes.skipLink} href="#main">
         Skip to main content
       </a>
