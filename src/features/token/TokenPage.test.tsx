@@ -22,6 +22,22 @@ describe('the token page against the emulator', () => {
     expect(screen.getByTestId('acting-as')).toHaveTextContent('Avery Admin');
   });
 
+  it('shows what the signed-in admin may do and which permission each needs', async () => {
+    await renderApp({ email: 'supervisor@example.com' });
+    const access = await screen.findByRole('region', { name: 'Your access' });
+    expect(access).toHaveTextContent("Revoke users' tokens: allowed");
+    expect(access).toHaveTextContent('Change the idle token timeout: not allowed');
+    expect(access).toHaveTextContent('Needs directory:organization:admin; ask an administrator');
+  });
+
+  it('reads wildcard grants, as a trustee has them', async () => {
+    await renderApp({ email: 'trustee@partner.example.com' });
+    const access = await screen.findByRole('region', { name: 'Your access' });
+    expect(access).toHaveTextContent('Find users and groups: allowed');
+    expect(access).toHaveTextContent("Revoke users' tokens: allowed");
+    expect(access).toHaveTextContent('Change the idle token timeout: allowed');
+  });
+
   it('warns a trustee with a banner and shows the cloned user', async () => {
     await renderApp({ email: 'trustee@partner.example.com' });
     const banner = await screen.findByRole('note');

@@ -3,10 +3,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
+import { userQueries } from '../../api/users.ts';
 import { useSession } from '../../auth/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
+import { AccessList } from './AccessList.tsx';
 import { GRANT_TYPE_LABELS } from './grantTypes.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -92,6 +94,7 @@ function VerifyPanel({ onSignInAgain }: { onSignInAgain: () => void }) {
 
 function TokenDetails({ info }: { info: TokenInfo }) {
   const session = useSession();
+  const me = useQuery(userQueries.me());
   const org = info.organization;
   const home = info.homeOrganization;
   const client = info.OAuthClient;
@@ -174,6 +177,14 @@ function TokenDetails({ info }: { info: TokenInfo }) {
             'None listed: the token carries the permissions of your roles.'
           )}
         </Field>
+      </Section>
+
+      <Section title="Your access">
+        {me.data ? (
+          <AccessList permissions={me.data.authorization?.permissions ?? []} />
+        ) : (
+          <Text size="sm">Unknown until Genesys Cloud says who you are.</Text>
+        )}
       </Section>
 
       {info.clonedUser && (

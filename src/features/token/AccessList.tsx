@@ -1,0 +1,37 @@
+import { Group, List, Text, ThemeIcon } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { hasPermission } from '../../auth/permissions.ts';
+
+/** What Token Admin lets someone do, and the Genesys permission each needs. */
+export const CAPABILITIES = [
+  { label: 'Find users and groups', permission: 'directory:user:view' },
+  { label: "Revoke users' tokens", permission: 'oauth:token:delete' },
+  { label: 'Change the idle token timeout', permission: 'directory:organization:admin' },
+] as const;
+
+export function AccessList({ permissions }: { permissions: readonly string[] }) {
+  return (
+    <List spacing="xs" listStyleType="none" p={0} m={0}>
+      {CAPABILITIES.map(({ label, permission }) => {
+        const allowed = hasPermission(permissions, permission);
+        return (
+          <List.Item key={permission}>
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <ThemeIcon size="sm" radius="xl" variant="light" color={allowed ? 'teal' : 'gray'} aria-hidden>
+                {allowed ? <IconCheck size={14} /> : <IconX size={14} />}
+              </ThemeIcon>
+              <div>
+                <Text size="sm">
+                  {label}: <strong>{allowed ? 'allowed' : 'not allowed'}</strong>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {allowed ? `Needs ${permission}, which your roles grant.` : `Needs ${permission}; ask an administrator to add it to one of your roles.`}
+                </Text>
+              </div>
+            </Group>
+          </List.Item>
+        );
+      })}
+    </List>
+  );
+}
