@@ -45,7 +45,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `tsx emulator/server.ts --control --port ${EMULATOR_PORT}`,
+      // Registered exactly as the app will send it: the e2e build's callback under its base path.
+      command: `tsx emulator/server.ts --control --port ${EMULATOR_PORT} --redirect-uri http://localhost:${APP_PORT}${E2E_BASE_PATH}auth/callback`,
       url: `http://localhost:${EMULATOR_PORT}/`,
       reuseExistingServer: !isCI,
       stdout: 'ignore',

@@ -2,17 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from './app.ts';
 import type { ErrorBody } from './errors.ts';
-import { ADMIN, AGENT, IMPLICIT_CLIENT_ID, SCRIPT_CLIENT, SUPERVISOR } from './seed.ts';
+import { ADMIN, AGENT, IMPLICIT_CLIENT_ID, SCRIPT_CLIENT, SUPERVISOR, SUPERVISORS_GROUP_ID } from './seed.ts';
 import { callApi } from './testing.ts';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 
-function control(emulator: ReturnType<typeof createEmulator>, method: string, path: string, body?: unknown): Promise<Response> {
+function control(emulator: ReturnType<typeof createEmulator>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return emulator.fetch(`http://localhost:8787/__emulator/${path}`, {
     method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
+
+const EXPOSED = 'Retry-After, ININ-Correlation-Id, inin-ratelimit-count, inin-ratelimit-allowed, inin-ratelimit-reset';
 
 describe('every response', () => {
   it('carries a fresh ININ-Correlation-Id', async () => {
@@ -86,7 +89,16 @@ describe('CORS', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(res.headers.get('Access-Control-Allow-Methods')).toBe('GET, HEAD, POST, PUT, PATCH, DELETE');
-    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type');
+    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('authorization,content-type');
+  });
+
+  it('echoes whatever headers the preflight asks for, with a fallback when it names none', async () => {
+    const emulator = createEmulator();
+    const preflight = (headers: Record<string, string>) =>
+      emulator.fetch('http://localhost/api/v2/tokens/timeout', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', ...headers } });
+    const asked = await preflight({ 'Access-Control-Request-Headers': 'authorization,content-type,x-request-id,genesys-app' });
+    expect(asked.headers.get('Access-Control-Allow-Headers')).toBe('authorization,content-type,x-request-id,genesys-app');
+    expect((await preflight({})).headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type');
   });
 
   it('allows any origin and exposes the rate-limit and correlation headers, on errors too', async () => {
@@ -94,9 +106,53 @@ describe('CORS', () => {
     const token = emulator.issueToken(ADMIN.email).access_token;
     for (const res of [await callApi(emulator, token, 'GET', '/api/v2/tokens/me'), await callApi(emulator, undefined, 'GET', '/api/v2/tokens/me')]) {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-      expect(res.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After, ININ-Correlation-Id, inin-ratelimit-count, inin-ratelimit-allowed, inin-ratelimit-reset');
+      expect(res.headers.get('Access-Control-Expose-Headers')).toBe(EXPOSED);
     }
   });
+});
+
+describe('JSON request bodies', () => {
+  const routes: [string, string, unknown][] = [
+    ['PUT', '/api/v2/tokens/timeout', { idleTokenTimeoutSeconds: 600 }],
+    ['POST', '/api/v2/users/search', { query: [{ type: 'MATCH_ALL' }] }],
+    ['POST', '/api/v2/groups/search', { query: [{ type: 'MATCH_ALL' }] }],
+  ];
+  const send = (emulator: ReturnType<typeof createEmulator>, method: string, path: string, body: unknown, contentType: string | undefined) =>
+    emulator.fetch(`https://api.mypurecloud.com${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${emulator.issueToken(ADMIN.email).access_token}`, ...(contentType === undefined ? {} : { 'Content-Type': contentType }) },
+      body: new Blob([JSON.stringify(body)]),
+    });
+
+  it.each(routes.flatMap(([method, path, body]) => [undefined, 'text/plain;charset=UTF-8', 'application/jsonp', 'application/json-patch+json', 'application/x-www-form-urlencoded'].map((type) => [method, path, body, type] as const)))(
+    '%s %s sent as %s is 415 unsupported.media.type',
+    async (method, path, body, contentType) => {
+      const emulator = createEmulator();
+      const before = structuredClone(emulator.store.idleTimeout);
+      const res = await send(emulator, method, path, body, contentType);
+      expect(res.status).toBe(415);
+      const error = (await res.json()) as ErrorBody;
+      expect(error).toEqual({
+        message: expect.stringContaining('application/json') as unknown,
+        code: 'unsupported.media.type',
+        status: 415,
+        messageWithParams: expect.any(String) as unknown,
+        messageParams: expect.objectContaining({ expected: 'application/json' }) as unknown,
+        contextId: res.headers.get('ININ-Correlation-Id'),
+        details: [],
+        errors: [],
+      });
+      expect(emulator.store.idleTimeout).toEqual(before);
+    },
+  );
+
+  it.each(routes.flatMap(([method, path, body]) => ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8'].map((type) => [method, path, body, type] as const)))(
+    '%s %s accepts %s',
+    async (method, path, body, contentType) => {
+      const emulator = createEmulator();
+      expect((await send(emulator, method, path, body, contentType)).status).toBe(200);
+    },
+  );
 });
 
 describe('rate limit', () => {
@@ -137,6 +193,32 @@ describe('rate limit', () => {
     expect(fresh.headers.get('inin-ratelimit-count')).toBe('1');
   });
 
+  it('also limits each user across all OAuth clients (default 3,000/min), with the same 429', async () => {
+    let now = T0;
+    const emulator = createEmulator({ rateLimitPerMinute: 3, rateLimitPerUserPerMinute: 5, now: () => now });
+    expect(createEmulator().store.rateLimitPerUserPerMinute).toBe(3000);
+    const viaApp = emulator.issueToken(ADMIN.email).access_token;
+    const viaImplicit = emulator.issueToken(ADMIN.email, { clientId: IMPLICIT_CLIENT_ID }).access_token;
+    for (let i = 0; i < 3; i++) expect((await callApi(emulator, viaApp, 'GET', '/api/v2/tokens/timeout')).status).toBe(200);
+    now += 20_000;
+    for (let i = 0; i < 2; i++) expect((await callApi(emulator, viaImplicit, 'GET', '/api/v2/tokens/timeout')).status).toBe(200);
+    // The implicit client's own budget (3) has room; the user's (5) has none.
+    const limited = await callApi(emulator, viaImplicit, 'GET', '/api/v2/tokens/timeout');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBe('40');
+    expect(limited.headers.get('inin-ratelimit-allowed')).toBe('5');
+    expect(await limited.json()).toMatchObject({
+      code: 'too.many.requests.retry.after',
+      status: 429,
+      message: 'Rate limit exceeded the maximum. Retry the request in [40] seconds',
+      messageParams: { retryAfter: '40' },
+    });
+    // Other users are not affected.
+    expect((await callApi(emulator, emulator.issueToken(AGENT.email, { clientId: IMPLICIT_CLIENT_ID }).access_token, 'GET', '/api/v2/tokens/timeout')).status).toBe(200);
+    now += 40_000; // both of the app client's and the user's windows started at T0
+    expect((await callApi(emulator, viaApp, 'GET', '/api/v2/tokens/timeout')).status).toBe(200);
+  });
+
   it('Retry-After is at least 1 second', async () => {
     let now = T0;
     const emulator = createEmulator({ rateLimitPerMinute: 1, now: () => now });
@@ -163,12 +245,44 @@ describe('control API', () => {
     expect((await control(emulator, 'GET', 'tokens')).status).toBe(404);
   });
 
-  it('answers CORS preflights', async () => {
+  it.each([['http://localhost:5173'], ['http://127.0.0.1:4174'], ['http://[::1]:8080'], ['http://localhost']])('answers CORS for the loopback origin %s, by name', async (origin) => {
     const emulator = createEmulator({ control: true });
-    const res = await emulator.fetch('http://localhost/__emulator/faults', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+    const res = await emulator.fetch('http://localhost/__emulator/faults', {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     expect(res.status).toBe(204);
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    expect((await control(emulator, 'POST', 'reset')).headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(origin);
+    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('content-type');
+    const reset = await control(emulator, 'POST', 'reset', undefined, { Origin: origin });
+    expect(reset.status).toBe(200);
+    expect(reset.headers.get('Access-Control-Allow-Origin')).toBe(origin);
+    expect(reset.headers.get('Vary')).toContain('Origin');
+  });
+
+  it.each([['https://evil.example'], ['http://localhost.evil.example'], ['https://localhost:5173'], ['http://192.168.1.5:5173'], ['null']])(
+    'gives the origin %s no CORS answer and refuses its requests',
+    async (origin) => {
+      const emulator = createEmulator({ control: true });
+      const preflight = await emulator.fetch('http://localhost/__emulator/tokens', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      expect(preflight.headers.get('Access-Control-Allow-Origin')).toBeNull();
+      // A no-cors request still reaches the server: it must not act on it.
+      emulator.advanceClock(100);
+      const reset = await control(emulator, 'POST', 'reset', undefined, { Origin: origin });
+      expect(reset.status).toBe(403);
+      expect(reset.headers.get('Access-Control-Allow-Origin')).toBeNull();
+      expect(await reset.json()).toMatchObject({ code: 'not.authorized', status: 403 });
+      expect(emulator.store.clockOffsetMs).toBe(100_000);
+      const mint = await control(emulator, 'POST', 'tokens', { email: ADMIN.email }, { Origin: origin });
+      expect(mint.status).toBe(403);
+    },
+  );
+
+  it('serves callers that send no Origin (scripts, Playwright) without CORS headers', async () => {
+    const emulator = createEmulator({ control: true });
+    const res = await control(emulator, 'POST', 'reset');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
   it('POST tokens mints a token; GET tokens lists them without the token strings', async () => {
@@ -233,6 +347,19 @@ describe('control API', () => {
     expect((await control(emulator, 'POST', 'rate-limit', { perMinute: 0 })).status).toBe(400);
   });
 
+  it('POST rate-limit changes the per-user limit across clients; reset restores both', async () => {
+    const emulator = createEmulator({ control: true });
+    const res = await control(emulator, 'POST', 'rate-limit', { perUserPerMinute: 1 });
+    expect(await res.json()).toEqual({ perMinute: 300, perUserPerMinute: 1 });
+    expect((await callApi(emulator, emulator.issueToken(ADMIN.email).access_token, 'GET', '/api/v2/tokens/timeout')).status).toBe(200);
+    const other = emulator.issueToken(ADMIN.email, { clientId: IMPLICIT_CLIENT_ID }).access_token;
+    expect((await callApi(emulator, other, 'GET', '/api/v2/tokens/timeout')).status).toBe(429);
+    expect((await control(emulator, 'POST', 'rate-limit', { perUserPerMinute: 'many' })).status).toBe(400);
+    expect((await control(emulator, 'POST', 'rate-limit', {})).status).toBe(400);
+    await control(emulator, 'POST', 'reset');
+    expect([emulator.store.rateLimitPerMinute, emulator.store.rateLimitPerUserPerMinute]).toEqual([300, 3000]);
+  });
+
   it('POST org turns HIPAA on', async () => {
     const emulator = createEmulator({ control: true });
     const res = await control(emulator, 'POST', 'org', { hipaa: true });
@@ -241,6 +368,85 @@ describe('control API', () => {
     expect((await callApi(emulator, token, 'PUT', '/api/v2/tokens/timeout', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 1800 })).status).toBe(400);
     expect((await control(emulator, 'POST', 'org', { hipaa: 'yes' })).status).toBe(400);
     expect((await control(emulator, 'POST', 'org', 'not json')).status).toBe(400);
+  });
+
+  it('POST org with HIPAA on clamps the stored org and bundle timeouts to 900 s', async () => {
+    const emulator = createEmulator({ control: true });
+    emulator.store.setIdleTimeout({
+      ...emulator.store.idleTimeout,
+      idleTokenTimeoutSeconds: 3600,
+      inactivityTimeoutUnit: 'Hours',
+      inactivityTimeoutGroupBundles: [
+        { priority: 1, timeoutSeconds: 7200, inactivityTimeoutUnit: 'Hours', groups: [SUPERVISORS_GROUP_ID] },
+        { priority: 2, timeoutSeconds: 600, inactivityTimeoutUnit: 'Minutes', groups: ['6e000000-0000-4000-8000-000000000002'] },
+      ],
+    });
+    await control(emulator, 'POST', 'org', { hipaa: true });
+    const token = emulator.issueToken(SUPERVISOR.email).access_token;
+    const stored = (await (await callApi(emulator, token, 'GET', '/api/v2/tokens/timeout')).json()) as unknown;
+    expect(stored).toEqual({
+      enableIdleTokenTimeout: true,
+      idleTokenTimeoutSeconds: 900,
+      inactivityTimeoutUnit: 'Minutes',
+      inactivityTimeoutGroupsEnabled: true,
+      inactivityTimeoutGroupBundles: [
+        { priority: 1, timeoutSeconds: 900, inactivityTimeoutUnit: 'Minutes', groups: [SUPERVISORS_GROUP_ID] },
+        { priority: 2, timeoutSeconds: 600, inactivityTimeoutUnit: 'Minutes', groups: ['6e000000-0000-4000-8000-000000000002'] },
+      ],
+    });
+    // The supervisor's token now idles out after 900 s, not 7200 s.
+    emulator.advanceClock(901);
+    expect((await callApi(emulator, token, 'GET', '/api/v2/tokens/me')).status).toBe(401);
+    // Switching HIPAA off again does not raise anything back.
+    await control(emulator, 'POST', 'org', { hipaa: false });
+    expect(emulator.store.idleTimeout.idleTokenTimeoutSeconds).toBe(900);
+  });
+
+  describe('quirks (UNCONFIRMED behaviour)', () => {
+    it('GET quirks shows the defaults: DELETE answers 204, API responses expose headers', async () => {
+      const emulator = createEmulator({ control: true });
+      expect(await (await control(emulator, 'GET', 'quirks')).json()).toEqual({ deleteStatus: 204, exposeHeaders: true });
+    });
+
+    it('deleteStatus 200 makes both token DELETE routes answer 200 with an empty body', async () => {
+      const emulator = createEmulator({ control: true });
+      const set = await control(emulator, 'POST', 'quirks', { deleteStatus: 200 });
+      expect(await set.json()).toEqual({ deleteStatus: 200, exposeHeaders: true });
+      const admin = emulator.issueToken(ADMIN.email).access_token;
+      const other = await callApi(emulator, admin, 'DELETE', `/api/v2/tokens/${AGENT.id}`);
+      expect(other.status).toBe(200);
+      expect(await other.text()).toBe('');
+      const me = await callApi(emulator, admin, 'DELETE', '/api/v2/tokens/me');
+      expect(me.status).toBe(200);
+      expect(await me.text()).toBe('');
+      expect((await callApi(emulator, admin, 'HEAD', '/api/v2/tokens/me')).status).toBe(401);
+      await control(emulator, 'POST', 'quirks', { deleteStatus: 204 });
+      expect((await callApi(emulator, emulator.issueToken(ADMIN.email).access_token, 'DELETE', '/api/v2/tokens/me')).status).toBe(204);
+    });
+
+    it('exposeHeaders false drops Access-Control-Expose-Headers (success and error), keeping the headers themselves', async () => {
+      const emulator = createEmulator({ control: true });
+      await control(emulator, 'POST', 'quirks', { exposeHeaders: false });
+      const token = emulator.issueToken(ADMIN.email).access_token;
+      for (const res of [await callApi(emulator, token, 'GET', '/api/v2/tokens/me'), await callApi(emulator, undefined, 'GET', '/api/v2/tokens/me')]) {
+        expect(res.headers.get('Access-Control-Expose-Headers')).toBeNull();
+        expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+        expect(res.headers.get('inin-ratelimit-count')).toBeTruthy();
+      }
+    });
+
+    it('reset restores the defaults; bad quirks are 400', async () => {
+      const emulator = createEmulator({ control: true });
+      await control(emulator, 'POST', 'quirks', { deleteStatus: 200, exposeHeaders: false });
+      await control(emulator, 'POST', 'reset');
+      expect(await (await control(emulator, 'GET', 'quirks')).json()).toEqual({ deleteStatus: 204, exposeHeaders: true });
+      const token = emulator.issueToken(ADMIN.email).access_token;
+      expect((await callApi(emulator, token, 'GET', '/api/v2/tokens/me')).headers.get('Access-Control-Expose-Headers')).toBe(EXPOSED);
+      const bad = await control(emulator, 'POST', 'quirks', { deleteStatus: 202, exposeHeaders: 'no', colour: 'blue' });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as ErrorBody).details.map((d) => d.fieldName)).toEqual(['colour', 'deleteStatus', 'exposeHeaders']);
+      expect(await (await control(emulator, 'GET', 'quirks')).json()).toEqual({ deleteStatus: 204, exposeHeaders: true });
+    });
   });
 
   describe('faults', () => {
@@ -312,7 +518,11 @@ describe('emulator.fetch', () => {
     expect((await emulator.fetch(new Request('https://api.mypurecloud.ie/api/v2/tokens/me', { headers }))).status).toBe(200);
     expect((await emulator.fetch(new URL('https://api.usw2.pure.cloud/api/v2/tokens/me'), { headers })).status).toBe(200);
     expect((await emulator.fetch('/api/v2/tokens/me', { headers })).status).toBe(200);
-    const post = new Request('http://x/api/v2/users/search', { method: 'POST', headers, body: JSON.stringify({ query: [{ type: 'MATCH_ALL' }] }) });
+    const post = new Request('http://x/api/v2/users/search', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: [{ type: 'MATCH_ALL' }] }),
+    });
     expect((await emulator.fetch(post)).status).toBe(200);
   });
 

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bearerAuth } from './auth.ts';
 import type { MintedToken } from './control.ts';
 import { controlRoutes, faultInjection, mintToken } from './control.ts';
+import { apiCors, controlCors } from './cors.ts';
 import type { Env } from './env.ts';
 import { errorResponse, notFound } from './errors.ts';
 import { groupsRoutes } from './groups.ts';
-import { oauthRoutes } from './oauth.ts';
+import { oauthRoutes, redirectUriProblem } from './oauth.ts';
 import { homePage } from './pages.ts';
+import { DEFAULT_REDIRECT_URIS } from './seed.ts';
 import { Store } from './store.ts';
 import { tokensRoutes } from './tokens.ts';
 import { usersRoutes } from './users.ts';
@@ -18,6 +19,10 @@ export interface EmulatorOptions {
   control?: boolean;
   /** Requests per user (or client-credentials client) and OAuth client per 60 s window (default 300). */
   rateLimitPerMinute?: number;
+  /** Requests per user across all OAuth clients per 60 s window (default 3000). */
+  rateLimitPerUserPerMinute?: number;
+  /** Redirect URIs registered for both browser clients, matched exactly (default DEFAULT_REDIRECT_URIS). */
+  redirectUris?: readonly string[];
   /** ms clock source (default Date.now); advanceClock() adds to it. */
   now?: () => number;
 }
@@ -32,27 +37,9 @@ export interface Emulator {
   reset(): void;
   /** Moves the emulator's clock forward. */
   advanceClock(seconds: number): void;
+  /** The redirect URIs registered for the browser clients. */
+  redirectUris: readonly string[];
   store: Store;
-}
-
-export const EXPOSED_HEADERS = ['Retry-After', 'ININ-Correlation-Id', 'inin-ratelimit-count', 'inin-ratelimit-allowed', 'inin-ratelimit-reset'];
-
-/** CORS as the real API: any origin, bearer tokens (no cookies), preflight answered without auth. */
-function cors(): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    if (c.req.method === 'OPTIONS') {
-      return c.body(null, 204, {
-        'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-        'Access-Control-Max-Age': '600',
-      });
-    }
-    await next();
-    c.res.headers.set('Access-Control-Allow-Origin', '*');
-    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
-    return undefined;
-  };
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -87,8 +74,22 @@ function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
   return new Request(url, { ...base, ...init, signal: null, headers, ...(body === undefined ? {} : { body }) });
 }
 
+/** Throws when a redirect URI could never match what a browser sends. */
+function checkRedirectUris(uris: readonly string[]): void {
+  if (uris.length === 0) throw new Error('At least one redirect URI must be registered.');
+  const problems = uris.map(redirectUriProblem).filter((p): p is string => p !== undefined);
+  if (problems.length > 0) throw new Error(`Invalid redirect URI: ${problems.join(' ')}`);
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const store = new Store({ now: options.now ?? Date.now, rateLimitPerMinute: options.rateLimitPerMinute ?? 300 });
+  const redirectUris = options.redirectUris ?? DEFAULT_REDIRECT_URIS;
+  checkRedirectUris(redirectUris);
+  const store = new Store({
+    now: options.now ?? Date.now,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
+    rateLimitPerUserPerMinute: options.rateLimitPerUserPerMinute ?? 3000,
+    redirectUris,
+  });
   // Typed inner app (request variables); the public root is a plain Hono, as the brief's type says.
   const app = new Hono<Env>();
 
@@ -99,9 +100,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     c.res.headers.set('ININ-Correlation-Id', id);
   });
 
-  app.use('/api/v2/*', cors());
-  app.use('/oauth/token', cors());
-  if (options.control) app.use('/__emulator/*', cors());
+  app.use('/api/v2/*', apiCors(store));
+  app.use('/oauth/token', apiCors(store));
+  if (options.control) app.use('/__emulator/*', controlCors());
 
   app.use('/api/v2/*', faultInjection(store));
   app.use('/api/v2/*', bearerAuth(store));
@@ -162,6 +163,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     advanceClock: (seconds) => {
       store.advanceClock(seconds);
     },
+    redirectUris: store.redirectUris,
     store,
   };
 }

@@ -54,8 +54,8 @@ function isPreservingIdle(c: Context<Env>): boolean {
 }
 
 /**
- * Bearer auth for /api/v2: rejects missing or dead tokens, applies the per user-and-client rate
- * limit, and pushes the token's idle timer forward (except for a preserveIdleTTL=true read).
+ * Bearer auth for /api/v2: rejects missing or dead tokens, applies the per user-and-client and
+ * per-user rate limits, and pushes the token's idle timer forward (except for a preserveIdleTTL=true read).
  */
 export function bearerAuth(store: Store): MiddlewareHandler<Env> {
   return async (c, next) => {
@@ -78,9 +78,13 @@ export function bearerAuth(store: Store): MiddlewareHandler<Env> {
     if (token.userId !== null && user === null) return unauthenticated('bad.credentials', 'Invalid login credentials.');
 
     const rate = store.hitRateLimit(`${token.userId ?? 'client'}:${client.id}`);
-    if (!rate.allowed) {
-      const res = tooManyRequests(c, rate.resetSeconds);
-      setRateHeaders(res, rate);
+    // Users also have a budget across all their OAuth clients; client credentials have no user.
+    const userRate = token.userId === null ? undefined : store.hitRateLimit(`user:${token.userId}`, store.rateLimitPerUserPerMinute);
+    const exceeded = [rate, userRate].filter((r): r is RateLimitResult => r !== undefined && !r.allowed);
+    if (exceeded.length > 0) {
+      const worst = exceeded.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
+      const res = tooManyRequests(c, worst.resetSeconds);
+      setRateHeaders(res, worst);
       return res;
     }
     if (!isPreservingIdle(c)) store.touch(token);

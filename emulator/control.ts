@@ -5,7 +5,8 @@ import { tooManyRequests } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, isRecord, notFound, readJson } from './errors.ts';
 import { APP_CLIENT_ID } from './seed.ts';
-import type { Fault, Store, TokenRecord } from './store.ts';
+import type { Fault, Quirks, Store, TokenRecord } from './store.ts';
+import { HIPAA_MAX_TIMEOUT_SECONDS } from './tokens.ts';
 
 const DEFAULT_FAULTS: Record<number, { code: string; message: string }> = {
   400: { code: 'bad.request', message: 'The request could not be understood by the server due to malformed syntax.' },
@@ -96,12 +97,25 @@ export function controlRoutes(store: Store): Hono<Env> {
   app.post('/rate-limit', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const perMinute = isRecord(body.value) ? body.value.perMinute : undefined;
-    if (typeof perMinute !== 'number' || !Number.isInteger(perMinute) || perMinute < 1) {
-      return badRequest(c, 'perMinute must be a positive integer.', [{ errorCode: 'invalid.value', fieldName: 'perMinute' }]);
+    const v = isRecord(body.value) ? body.value : {};
+    const { perMinute, perUserPerMinute } = v;
+    const positive = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+    const problems = [
+      ...(perMinute !== undefined && !positive(perMinute) ? ['perMinute'] : []),
+      ...(perUserPerMinute !== undefined && !positive(perUserPerMinute) ? ['perUserPerMinute'] : []),
+    ];
+    if (problems.length > 0 || (perMinute === undefined && perUserPerMinute === undefined)) {
+      return badRequest(
+        c,
+        'Send perMinute (per user and OAuth client) and/or perUserPerMinute (per user across clients), each a positive integer.',
+        (problems.length > 0 ? problems : ['perMinute']).map((fieldName) => ({ errorCode: 'invalid.value', fieldName })),
+      );
     }
-    store.setRateLimit(perMinute);
-    return c.json({ perMinute });
+    store.setRateLimit({
+      ...(positive(perMinute) ? { perMinute } : {}),
+      ...(positive(perUserPerMinute) ? { perUserPerMinute } : {}),
+    });
+    return c.json({ perMinute: store.rateLimitPerMinute, perUserPerMinute: store.rateLimitPerUserPerMinute });
   });
 
   app.post('/clock', async (c) => {
@@ -120,8 +134,34 @@ export function controlRoutes(store: Store): Hono<Env> {
     if (!body.ok) return body.response;
     const hipaa = isRecord(body.value) ? body.value.hipaa : undefined;
     if (typeof hipaa !== 'boolean') return badRequest(c, 'hipaa must be true or false.', [{ errorCode: 'invalid.value', fieldName: 'hipaa' }]);
-    store.org.hipaa = hipaa;
+    store.setHipaa(hipaa, HIPAA_MAX_TIMEOUT_SECONDS);
     return c.json({ id: store.org.id, name: store.org.name, hipaa });
+  });
+
+  app.get('/quirks', (c) => c.json(store.quirks));
+
+  app.post('/quirks', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const v = body.value;
+    if (!isRecord(v)) return badRequest(c, 'The request body must be a JSON object.');
+    const problems = Object.keys(v).filter((key) => !['deleteStatus', 'exposeHeaders'].includes(key));
+    const { deleteStatus, exposeHeaders } = v;
+    if (deleteStatus !== undefined && deleteStatus !== 200 && deleteStatus !== 204) problems.push('deleteStatus');
+    if (exposeHeaders !== undefined && typeof exposeHeaders !== 'boolean') problems.push('exposeHeaders');
+    if (problems.length > 0) {
+      return badRequest(
+        c,
+        `Invalid quirks: ${problems.join(', ')}. Expected { deleteStatus?: 200 | 204, exposeHeaders?: boolean }.`,
+        problems.map((fieldName) => ({ errorCode: 'invalid.value', fieldName })),
+      );
+    }
+    const next: Partial<Quirks> = {
+      ...(deleteStatus === 200 || deleteStatus === 204 ? { deleteStatus } : {}),
+      ...(typeof exposeHeaders === 'boolean' ? { exposeHeaders } : {}),
+    };
+    store.quirks = { ...store.quirks, ...next };
+    return c.json(store.quirks);
   });
 
   app.get('/faults', (c) => c.json(store.faults));

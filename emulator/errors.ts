@@ -54,8 +54,27 @@ export function badRequest(c: Context<Env>, message: string, details?: ErrorDeta
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
-/** Parses the body as JSON; an empty or malformed body is a 400 bad.request. */
-export async function readJson(c: Context<Env>): Promise<JsonResult> {
+/** Media type of a Content-Type header, lower-cased and without parameters. */
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Parses the body as JSON; an empty or malformed body is a 400 bad.request. With `requireJsonType`
+ * (the API), a body not labelled application/json is a 415, as on the real service.
+ */
+export async function readJson(c: Context<Env>, options: { requireJsonType?: boolean } = {}): Promise<JsonResult> {
+  const contentType = c.req.header('Content-Type');
+  if (options.requireJsonType && mediaType(contentType) !== 'application/json') {
+    const sent = contentType === undefined ? 'no Content-Type' : `Content-Type "${contentType}"`;
+    return {
+      ok: false,
+      response: errorResponse(c, 415, 'unsupported.media.type', `The request body must be sent as application/json (got ${sent}).`, {
+        messageWithParams: 'The request body must be sent as {expected} (got {actual}).',
+        messageParams: { expected: 'application/json', actual: sent },
+      }),
+    };
+  }
   const text = await c.req.text();
   if (text.trim() === '') return { ok: false, response: badRequest(c, 'The request body is required and must be JSON.') };
   try {

@@ -50,7 +50,7 @@ export function groupsRoutes(store: Store): Hono<Env> {
   app.use('*', needsGroupView);
 
   app.post('/search', async (c) => {
-    const body = await readJson(c);
+    const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = parseSearchRequest(body.value, GROUP_SEARCH_FIELDS);
     if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);

@@ -91,9 +91,13 @@ describe('GET /oauth/authorize', () => {
     ['https://localhost:5173/cb'],
     ['http://localhost.evil.example/cb'],
     ['http://localhost:5173/cb#frag'],
+    ['http://localhost:4173/auth/callback'],
+    ['http://localhost:5173/auth/callback?extra=1'],
+    ['http://localhost:5173/auth/callback/'],
+    ['http://LOCALHOST:5173/auth/callback'],
     ['not a url'],
     [''],
-  ])('shows an error page for the redirect_uri %j', async (redirectUri) => {
+  ])('shows an error page for the unregistered redirect_uri %j', async (redirectUri) => {
     const emulator = createEmulator();
     const { challenge } = newPkcePair();
     const res = await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: redirectUri })));
@@ -102,15 +106,41 @@ describe('GET /oauth/authorize', () => {
     expect(await res.text()).toContain('Invalid redirect URI');
   });
 
-  it.each([['http://localhost:5173/auth/callback'], ['http://127.0.0.1:4173/'], ['http://localhost/x?y=1']])(
-    'accepts the loopback redirect_uri %s',
-    async (redirectUri) => {
-      const emulator = createEmulator();
-      const { challenge } = newPkcePair();
-      const res = await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: redirectUri })));
-      expect(res.status).toBe(200);
-    },
-  );
+  it('says which redirect URIs are registered and how to register another', async () => {
+    const emulator = createEmulator();
+    const { challenge } = newPkcePair();
+    const res = await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: 'http://localhost:4174/auth/callback' })));
+    const page = await res.text();
+    expect(page).toContain('The redirect_uri &quot;http://localhost:4174/auth/callback&quot; is not registered for the OAuth client &quot;Token Admin (local)&quot;.');
+    expect(page).toContain('Registered redirect URIs (exact match): http://localhost:5173/auth/callback, http://127.0.0.1:5173/auth/callback.');
+    expect(page).toContain('EMULATOR_REDIRECT_URIS=http://localhost:5173/auth/callback,http://127.0.0.1:5173/auth/callback,http://localhost:4174/auth/callback');
+    expect(page).toContain('--redirect-uri');
+  });
+
+  it.each([['http://localhost:5173/auth/callback'], ['http://127.0.0.1:5173/auth/callback']])('accepts the default registered redirect_uri %s', async (redirectUri) => {
+    const emulator = createEmulator();
+    const { challenge } = newPkcePair();
+    expect((await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: redirectUri })))).status).toBe(200);
+    const implicit = await emulator.fetch(authorizeUrl({ client_id: IMPLICIT_CLIENT_ID, redirect_uri: redirectUri, response_type: 'token' }));
+    expect(implicit.status).toBe(200);
+  });
+
+  it('redirectUris replaces the registered list of both browser clients', async () => {
+    const custom = 'http://localhost:4174/tools/tokens/auth/callback';
+    const emulator = createEmulator({ redirectUris: [custom] });
+    expect(emulator.redirectUris).toEqual([custom]);
+    const { challenge } = newPkcePair();
+    expect((await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: custom })))).status).toBe(200);
+    expect((await emulator.fetch(authorizeUrl({ client_id: IMPLICIT_CLIENT_ID, redirect_uri: custom, response_type: 'token' }))).status).toBe(200);
+    expect((await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: TEST_REDIRECT_URI })))).status).toBe(400);
+    // Survives a reset.
+    emulator.reset();
+    expect((await emulator.fetch(authorizeUrl(codeParams(challenge, { redirect_uri: custom })))).status).toBe(200);
+  });
+
+  it.each([[[]], [['not a url']], [['http://localhost:5173/cb#x']]])('createEmulator refuses the redirect URIs %j', (redirectUris) => {
+    expect(() => createEmulator({ redirectUris })).toThrow(/redirect URI/);
+  });
 
   it('redirects with unsupported_response_type when response_type does not fit the client', async () => {
     const emulator = createEmulator();
@@ -159,7 +189,8 @@ describe('GET /oauth/authorize', () => {
 
 describe('POST /oauth/authorize', () => {
   it('redirects to redirect_uri with a code and the state (code flow)', async () => {
-    const emulator = createEmulator();
+    // A registered URI may carry its own query; it is kept.
+    const emulator = createEmulator({ redirectUris: ['http://localhost:5173/cb?keep=1'] });
     const { challenge } = newPkcePair();
     const res = await postSignIn(emulator, { ...codeParams(challenge, { redirect_uri: 'http://localhost:5173/cb?keep=1' }), email: 'admin@example.com', action: 'signin' });
     expect(res.status).toBe(302);
@@ -230,9 +261,12 @@ describe('POST /oauth/authorize', () => {
 
   it('re-validates the OAuth parameters on submit', async () => {
     const emulator = createEmulator();
-    const res = await postSignIn(emulator, { ...codeParams('x'), redirect_uri: 'https://evil.example/', email: 'admin@example.com' });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('Location')).toBeNull();
+    for (const redirectUri of ['https://evil.example/', 'http://localhost:5173/other']) {
+      const res = await postSignIn(emulator, { ...codeParams('x'), redirect_uri: redirectUri, email: 'admin@example.com' });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('Location')).toBeNull();
+      expect(await res.text()).toContain('Invalid redirect URI');
+    }
     const noPkce = await postSignIn(emulator, { ...codeParams(''), email: 'admin@example.com' });
     expect(new URL(noPkce.headers.get('Location') ?? '').searchParams.get('error')).toBe('invalid_request');
   });
@@ -309,6 +343,8 @@ describe('POST /oauth/token', () => {
     ['a wrong verifier', { code_verifier: 'x'.repeat(43) }],
     ['a malformed verifier', { code_verifier: 'short!' }],
     ['another redirect_uri', { redirect_uri: 'http://localhost:5173/other' }],
+    ['another registered redirect_uri', { redirect_uri: 'http://127.0.0.1:5173/auth/callback' }],
+    ['the redirect_uri with an extra query', { redirect_uri: `${TEST_REDIRECT_URI}?x=1` }],
     ['an unknown code', { code: 'nope' }],
   ])('rejects %s with invalid_grant', async (_name, override) => {
     const emulator = createEmulator();
@@ -371,6 +407,22 @@ describe('POST /oauth/token', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
   });
 
+  it.each([['application/x-www-form-urlencoded-evil'], ['application/x-www-form-urlencodedx; charset=utf-8'], ['text/plain'], ['']])(
+    'compares the media type exactly: %j is refused',
+    async (contentType) => {
+      const emulator = createEmulator();
+      const res = await postToken(emulator, { grant_type: 'client_credentials' }, { Authorization: basic(SCRIPT_CLIENT.id, SCRIPT_CLIENT.secret), 'Content-Type': contentType });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request', error_description: expect.stringContaining('application/x-www-form-urlencoded') as unknown });
+    },
+  );
+
+  it.each([['application/x-www-form-urlencoded;charset=UTF-8'], ['Application/X-WWW-Form-Urlencoded ; charset=utf-8']])('accepts the media type with parameters or other case: %j', async (contentType) => {
+    const emulator = createEmulator();
+    const res = await postToken(emulator, { grant_type: 'client_credentials' }, { Authorization: basic(SCRIPT_CLIENT.id, SCRIPT_CLIENT.secret), 'Content-Type': contentType });
+    expect(res.status).toBe(200);
+  });
+
   it('client_credentials with HTTP Basic auth returns a token that holds the admin permissions', async () => {
     const emulator = createEmulator();
     const res = await postToken(emulator, { grant_type: 'client_credentials' }, { Authorization: basic(SCRIPT_CLIENT.id, SCRIPT_CLIENT.secret) });
@@ -401,7 +453,7 @@ describe('POST /oauth/token', () => {
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type');
+    expect(res.headers.get('Access-Control-Allow-Headers')).toBe('content-type');
   });
 
   it('the test helpers run the full PKCE and implicit round trips', async () => {
@@ -414,16 +466,28 @@ describe('POST /oauth/token', () => {
 });
 
 describe('GET /logout', () => {
-  it('redirects to an allowed redirect_uri of a known client', async () => {
+  it.each([[APP_CLIENT_ID], [IMPLICIT_CLIENT_ID]])('redirects to a registered redirect_uri of a known client (%s)', async (clientId) => {
     const emulator = createEmulator();
-    const res = await emulator.fetch(`http://localhost/logout?client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent('http://localhost:5173/signed-out')}`);
+    const res = await emulator.fetch(`http://localhost/logout?client_id=${clientId}&redirect_uri=${encodeURIComponent(TEST_REDIRECT_URI)}`);
     expect(res.status).toBe(302);
-    expect(res.headers.get('Location')).toBe('http://localhost:5173/signed-out');
+    expect(res.headers.get('Location')).toBe(TEST_REDIRECT_URI);
+  });
+
+  it('uses the registered list given to createEmulator', async () => {
+    const emulator = createEmulator({ redirectUris: ['http://localhost:4174/signed-out'] });
+    const res = await emulator.fetch(`http://localhost/logout?client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent('http://localhost:4174/signed-out')}`);
+    expect(res.headers.get('Location')).toBe('http://localhost:4174/signed-out');
+    const other = await emulator.fetch(`http://localhost/logout?client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent(TEST_REDIRECT_URI)}`);
+    expect(other.status).toBe(200);
+    expect(other.headers.get('Location')).toBeNull();
   });
 
   it.each([
     [`client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent('https://evil.example/')}`],
-    [`client_id=nope&redirect_uri=${encodeURIComponent('http://localhost:5173/')}`],
+    [`client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent('http://localhost:5173/signed-out')}`],
+    [`client_id=${APP_CLIENT_ID}&redirect_uri=${encodeURIComponent(`${TEST_REDIRECT_URI}?x=1`)}`],
+    [`client_id=${SCRIPT_CLIENT.id}&redirect_uri=${encodeURIComponent(TEST_REDIRECT_URI)}`],
+    [`client_id=nope&redirect_uri=${encodeURIComponent(TEST_REDIRECT_URI)}`],
     [''],
   ])('shows a signed-out page otherwise (%s)', async (query) => {
     const emulator = createEmulator();

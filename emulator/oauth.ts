@@ -3,26 +3,28 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env } from './env.ts';
+import { mediaType } from './errors.ts';
 import type { AuthorizeFields } from './pages.ts';
 import { errorPage, signedOutPage, signInPage } from './pages.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 import type { OAuthClientRecord, Store } from './store.ts';
 
-/** The emulator registers loopback patterns instead of exact redirect URIs. */
-export function isAllowedRedirectUri(uri: string): boolean {
+/** Why a URI cannot be registered as a redirect URI, or undefined when it can. */
+export function redirectUriProblem(uri: string): string | undefined {
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
-    return false;
+    return `"${uri}" is not an absolute URL.`;
   }
-  return (
-    url.protocol === 'http:' &&
-    (url.hostname === 'localhost' || url.hostname === '127.0.0.1') &&
-    url.username === '' &&
-    url.password === '' &&
-    !uri.includes('#')
-  );
+  if (uri.includes('#')) return `"${uri}" has a fragment (#…), which a redirect URI may not have.`;
+  if (url.username !== '' || url.password !== '') return `"${uri}" carries credentials.`;
+  return undefined;
+}
+
+/** Exact string comparison, as the real service does: no patterns, no extra query. */
+export function isRegisteredRedirectUri(client: OAuthClientRecord, uri: string): boolean {
+  return client.redirectUris.includes(uri);
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -49,7 +51,11 @@ type AuthorizeCheck =
   | { kind: 'redirect'; location: string }
   | { kind: 'ok'; client: OAuthClientRecord; fields: AuthorizeFields; inFragment: boolean };
 
-const LOOPBACK_HINT = 'The emulator accepts any redirect_uri on http://localhost:<port> or http://127.0.0.1:<port>.';
+function unregisteredHint(client: OAuthClientRecord, redirectUri: string): string {
+  const registered = client.redirectUris.length > 0 ? client.redirectUris.join(', ') : '(none)';
+  const example = redirectUri === '' ? '<uri>[,<uri>…]' : [...client.redirectUris, redirectUri].join(',');
+  return `Registered redirect URIs (exact match): ${registered}. Register it, or start the emulator with EMULATOR_REDIRECT_URIS=${example} (or --redirect-uri <uri>, repeatable).`;
+}
 
 function checkAuthorize(store: Store, params: URLSearchParams): AuthorizeCheck {
   const clientId = params.get('client_id') ?? '';
@@ -61,12 +67,12 @@ function checkAuthorize(store: Store, params: URLSearchParams): AuthorizeCheck {
     return { kind: 'page', heading: 'Sign-in not allowed', message: `The OAuth client "${client.name}" uses client credentials and cannot sign users in.` };
   }
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!isAllowedRedirectUri(redirectUri)) {
+  if (!isRegisteredRedirectUri(client, redirectUri)) {
     return {
       kind: 'page',
       heading: 'Invalid redirect URI',
       message: redirectUri === '' ? 'The redirect_uri parameter is missing.' : `The redirect_uri "${redirectUri}" is not registered for the OAuth client "${client.name}".`,
-      hint: LOOPBACK_HINT,
+      hint: unregisteredHint(client, redirectUri),
     };
   }
   const state = params.get('state') ?? undefined;
@@ -185,8 +191,7 @@ export function oauthRoutes(store: Store): Hono<Env> {
   });
 
   app.post('/oauth/token', async (c) => {
-    const contentType = (c.req.header('Content-Type') ?? '').toLowerCase();
-    if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (mediaType(c.req.header('Content-Type')) !== 'application/x-www-form-urlencoded') {
       return oauthError(c, 400, 'invalid_request', 'The token request must be sent as application/x-www-form-urlencoded.');
     }
     const form = new URLSearchParams(await c.req.text());
@@ -248,7 +253,7 @@ export function oauthRoutes(store: Store): Hono<Env> {
   app.get('/logout', (c) => {
     const client = store.clients.get(c.req.query('client_id') ?? '');
     const redirectUri = c.req.query('redirect_uri') ?? '';
-    if (client && client.authorizedGrantType !== 'CLIENT-CREDENTIALS' && isAllowedRedirectUri(redirectUri)) {
+    if (client && isRegisteredRedirectUri(client, redirectUri)) {
       return c.redirect(redirectUri, 302);
     }
     return c.html(signedOutPage());

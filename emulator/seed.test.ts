@@ -4,6 +4,7 @@ import { permissionMatches } from './auth.ts';
 import {
   ADMIN,
   APP_CLIENT_ID,
+  DEFAULT_REDIRECT_URIS,
   DEMO_ACCOUNTS,
   GROUPS,
   IMPLICIT_CLIENT_ID,
@@ -73,6 +74,26 @@ describe('seed', () => {
     expect(text).toContain(SCRIPT_CLIENT.secret);
     expect(text).toContain('http://localhost:8787/oauth/token');
     expect(text).toContain(ADMIN.description);
+  });
+
+  it('lists the registered redirect URIs (the defaults, or the ones given)', () => {
+    const defaults = describeDemoAccounts('http://localhost:8787');
+    expect(DEFAULT_REDIRECT_URIS).toEqual(['http://localhost:5173/auth/callback', 'http://127.0.0.1:5173/auth/callback']);
+    for (const uri of DEFAULT_REDIRECT_URIS) expect(defaults).toContain(`    ${uri}\n`);
+    expect(defaults).toContain('exact match');
+    expect(defaults).not.toMatch(/any http:\/\/localhost/i);
+    const custom = describeDemoAccounts('http://localhost:8787', ['http://localhost:4174/tools/tokens/auth/callback']);
+    expect(custom).toContain('http://localhost:4174/tools/tokens/auth/callback');
+    expect(custom).not.toContain('http://localhost:5173/auth/callback');
+  });
+
+  it('registers the redirect URIs on both browser clients only', () => {
+    const { clients } = buildSeed(1_700_000_000_000, ['http://localhost:1/cb']);
+    expect(Object.fromEntries(clients.map((c) => [c.id, c.redirectUris]))).toEqual({
+      [APP_CLIENT_ID]: ['http://localhost:1/cb'],
+      [IMPLICIT_CLIENT_ID]: ['http://localhost:1/cb'],
+      [SCRIPT_CLIENT.id]: [],
+    });
   });
 });
 

@@ -14,6 +14,9 @@ export const APP_CLIENT_ID = '5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13';
 export const IMPLICIT_CLIENT_ID = '8e2d4b6f-1a3c-4d5e-9f7a-0b2c4d6e8f91';
 export const SCRIPT_CLIENT = { id: '3c9e7a5b-2d4f-4b1e-8a6c-9f0d2e4b6a78', secret: 'local-emulator-secret' } as const;
 
+/** Redirect URIs registered for both browser clients unless the emulator is given others. */
+export const DEFAULT_REDIRECT_URIS: readonly string[] = ['http://localhost:5173/auth/callback', 'http://127.0.0.1:5173/auth/callback'];
+
 /** Lifetime of every seeded client's access tokens, in seconds. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86400;
 
@@ -220,7 +223,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Builds the whole seeded state; dates are relative to `now` so they always look recent. */
-export function buildSeed(now: number): SeedData {
+export function buildSeed(now: number, redirectUris: readonly string[] = DEFAULT_REDIRECT_URIS): SeedData {
   const rand = createPrng(20240611);
   const adminRef = { id: ADMIN.id, name: ADMIN.name, selfUri: `/api/v2/users/${ADMIN.id}` };
   const created = new Date(now - 400 * DAY).toISOString();
@@ -238,6 +241,7 @@ export function buildSeed(now: number): SeedData {
       createdBy: adminRef,
       scope: browserScope,
       permissions: [],
+      redirectUris: [...redirectUris],
     },
     {
       id: IMPLICIT_CLIENT_ID,
@@ -249,6 +253,7 @@ export function buildSeed(now: number): SeedData {
       createdBy: adminRef,
       scope: browserScope,
       permissions: [],
+      redirectUris: [...redirectUris],
     },
     {
       id: SCRIPT_CLIENT.id,
@@ -261,6 +266,7 @@ export function buildSeed(now: number): SeedData {
       createdBy: adminRef,
       scope: [],
       permissions: [...ADMIN_PERMISSIONS],
+      redirectUris: [],
     },
   ];
 
@@ -379,7 +385,7 @@ export function buildSeed(now: number): SeedData {
 }
 
 /** Plain-text summary for the console: who can sign in and with what rights. */
-export function describeDemoAccounts(baseUrl: string): string {
+export function describeDemoAccounts(baseUrl: string, redirectUris: readonly string[] = DEFAULT_REDIRECT_URIS): string {
   const base = baseUrl.replace(/\/+$/, '');
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const lines = [
@@ -392,7 +398,8 @@ export function describeDemoAccounts(baseUrl: string): string {
     `  Implicit app (token):           ${IMPLICIT_CLIENT_ID}`,
     `  Scripts (client credentials):   client id ${SCRIPT_CLIENT.id}`,
     `                                  secret    ${SCRIPT_CLIENT.secret}`,
-    `  Redirect URIs: any http://localhost:<port>/… or http://127.0.0.1:<port>/… address.`,
+    `  Registered redirect URIs (browser clients; exact match, no extra query):`,
+    ...redirectUris.map((uri) => `    ${uri}`),
     '',
     'Get a script token:',
     `  curl -s -u ${SCRIPT_CLIENT.id}:${SCRIPT_CLIENT.secret} -d grant_type=client_credentials ${base}/oauth/token`,

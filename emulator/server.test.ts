@@ -31,15 +31,16 @@ function runCli(args: string[], env: Record<string, string>, until: (output: str
 
 describe('startEmulatorServer', () => {
   it('serves the emulator over HTTP, including a full PKCE round trip, and closes', async () => {
-    const server = await startEmulatorServer({ port: 0, hostname: '127.0.0.1', control: true });
+    const redirectUri = 'http://localhost:4174/tools/tokens/auth/callback';
+    const server = await startEmulatorServer({ port: 0, hostname: '127.0.0.1', control: true, redirectUris: [redirectUri] });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.redirectUris).toEqual([redirectUri]);
       const home = await fetch(`${server.url}/`);
       expect(home.status).toBe(200);
       expect(home.headers.get('ININ-Correlation-Id')).toBeTruthy();
 
       const { verifier, challenge } = newPkcePair();
-      const redirectUri = 'http://localhost:5173/callback';
       const signIn = await fetch(`${server.url}/oauth/authorize`, {
         method: 'POST',
         redirect: 'manual',
@@ -71,6 +72,31 @@ describe('startEmulatorServer', () => {
     await expect(fetch(`${server.url}/`)).rejects.toThrow();
   });
 
+  it('listens on 127.0.0.1 by default, reported as localhost, which Node fetch reaches', async () => {
+    const server = await startEmulatorServer({ port: 0, control: true });
+    try {
+      expect(server.url).toMatch(/^http:\/\/localhost:\d+$/);
+      expect(server.redirectUris).toEqual(['http://localhost:5173/auth/callback', 'http://127.0.0.1:5173/auth/callback']);
+      const port = new URL(server.url).port;
+      expect((await fetch(`http://localhost:${port}/`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+      // Any other address, even another loopback one, finds nothing listening.
+      await expect(fetch(`http://127.0.0.2:${port}/`)).rejects.toThrow();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an explicit hostname still overrides the default', async () => {
+    const server = await startEmulatorServer({ port: 0, hostname: '0.0.0.0', control: false });
+    try {
+      const port = new URL(server.url).port;
+      expect((await fetch(`http://127.0.0.2:${port}/`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects with EADDRINUSE when the port is taken', async () => {
     const first = await startEmulatorServer({ port: 0, hostname: '127.0.0.1', control: false });
     try {
@@ -85,11 +111,41 @@ describe('startEmulatorServer', () => {
 
 describe('server.ts run directly', () => {
   it('prints its URL and the demo accounts, and stops cleanly on SIGTERM', async () => {
-    const { code, output } = await runCli(['--port', '0', '--control'], { EMULATOR_RATE_LIMIT: '50' }, (out) => out.includes('local-emulator-secret'));
+    const { code, output } = await runCli(['--port', '0', '--control'], { EMULATOR_RATE_LIMIT: '50', EMULATOR_REDIRECT_URIS: '' }, (out) => out.includes('grant_type=client_credentials'));
     expect(output).toMatch(/Genesys Cloud emulator listening on http:\/\/localhost:\d+ \(control API at/);
     expect(output).toContain('admin@example.com');
     expect(output).toContain('3c9e7a5b-2d4f-4b1e-8a6c-9f0d2e4b6a78');
+    expect(output).toContain('    http://localhost:5173/auth/callback\n');
     expect(code).toBe(0);
+  }, 20_000);
+
+  it('registers the --redirect-uri values (repeatable), which win over EMULATOR_REDIRECT_URIS', async () => {
+    const { code, output } = await runCli(
+      ['--port', '0', '--redirect-uri', 'http://localhost:4174/a', '--redirect-uri=http://localhost:4174/b'],
+      { EMULATOR_REDIRECT_URIS: 'http://localhost:9/ignored' },
+      (out) => out.includes('grant_type=client_credentials'),
+    );
+    expect(output).toContain('    http://localhost:4174/a\n    http://localhost:4174/b\n');
+    expect(output).not.toContain('ignored');
+    expect(output).not.toContain('5173');
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it('registers EMULATOR_REDIRECT_URIS (comma-separated)', async () => {
+    const { code, output } = await runCli(
+      ['--port', '0'],
+      { EMULATOR_REDIRECT_URIS: ' http://127.0.0.1:3000/cb , http://localhost:3000/cb ' },
+      (out) => out.includes('grant_type=client_credentials'),
+    );
+    expect(output).toContain('    http://127.0.0.1:3000/cb\n    http://localhost:3000/cb\n');
+    expect(output).not.toContain('5173');
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it('refuses an invalid redirect URI and exits 1', async () => {
+    const { code, output } = await runCli(['--port', '0', '--redirect-uri', 'not-a-url'], {}, () => false);
+    expect(output).toContain('Invalid redirect URI from --redirect-uri: "not-a-url" is not an absolute URL.');
+    expect(code).toBe(1);
   }, 20_000);
 
   it('says clearly when the port is in use and exits 1', async () => {

@@ -4,17 +4,23 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createEmulator } from './app.ts';
+import { redirectUriProblem } from './oauth.ts';
 import { describeDemoAccounts } from './seed.ts';
 
 export interface EmulatorServerOptions {
   port: number;
+  /** Default 127.0.0.1: the control API mints admin tokens, so it stays off the network. */
   hostname?: string;
   control: boolean;
   rateLimitPerMinute?: number;
+  rateLimitPerUserPerMinute?: number;
+  /** Redirect URIs registered for the browser clients (exact match); default the app's dev server. */
+  redirectUris?: readonly string[];
 }
 
 export interface EmulatorServer {
   url: string;
+  redirectUris: readonly string[];
   close(): Promise<void>;
 }
 
@@ -23,20 +29,24 @@ export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<
   const emulator = createEmulator({
     control: opts.control,
     ...(opts.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: opts.rateLimitPerMinute }),
+    ...(opts.rateLimitPerUserPerMinute === undefined ? {} : { rateLimitPerUserPerMinute: opts.rateLimitPerUserPerMinute }),
+    ...(opts.redirectUris === undefined ? {} : { redirectUris: opts.redirectUris }),
   });
   const server = createAdaptorServer({ fetch: emulator.app.fetch });
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(opts.port, opts.hostname, () => {
+    server.listen(opts.port, opts.hostname ?? '127.0.0.1', () => {
       server.off('error', rejectListen);
       resolveListen();
     });
   });
   const address = server.address() as AddressInfo;
+  // The default is reported as localhost, the name people type; clients try IPv4 too.
   const wildcard = opts.hostname === undefined || ['0.0.0.0', '::', 'localhost'].includes(opts.hostname);
   const host = wildcard ? 'localhost' : opts.hostname?.includes(':') ? `[${opts.hostname}]` : opts.hostname;
   return {
     url: `http://${host ?? 'localhost'}:${String(address.port)}`,
+    redirectUris: emulator.redirectUris,
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
         server.close((error) => {
@@ -54,6 +64,29 @@ function argValue(args: readonly string[], name: string): string | undefined {
   if (i >= 0) return args[i + 1];
   const prefixed = args.find((a) => a.startsWith(`${name}=`));
   return prefixed?.slice(name.length + 1);
+}
+
+function argValues(args: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === name && args[i + 1] !== undefined) values.push(args[i + 1] ?? '');
+    else if (arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
+  });
+  return values;
+}
+
+/** --redirect-uri (repeatable) wins over EMULATOR_REDIRECT_URIS (comma-separated); neither: the defaults. */
+function redirectUrisFrom(args: readonly string[], env: string | undefined): string[] | undefined {
+  const fromArgs = argValues(args, '--redirect-uri');
+  const uris = fromArgs.length > 0 ? fromArgs : (env ?? '').split(',');
+  const list = uris.map((u) => u.trim()).filter((u) => u !== '');
+  if (list.length === 0) return undefined;
+  const problems = list.map(redirectUriProblem).filter((p): p is string => p !== undefined);
+  if (problems.length > 0) {
+    console.error(`Invalid redirect URI from ${fromArgs.length > 0 ? '--redirect-uri' : 'EMULATOR_REDIRECT_URIS'}: ${problems.join(' ')}`);
+    process.exit(1);
+  }
+  return list;
 }
 
 function parsePort(raw: string | undefined, source: string): number {
@@ -77,6 +110,7 @@ async function main(): Promise<void> {
     console.error(`Invalid EMULATOR_RATE_LIMIT=${rateEnv ?? ''}: use a positive whole number of requests per minute.`);
     process.exit(1);
   }
+  const redirectUris = redirectUrisFrom(args, process.env.EMULATOR_REDIRECT_URIS);
 
   let server: EmulatorServer;
   try {
@@ -85,6 +119,7 @@ async function main(): Promise<void> {
       control,
       ...(hostname ? { hostname } : {}),
       ...(rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute }),
+      ...(redirectUris === undefined ? {} : { redirectUris }),
     });
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
@@ -112,7 +147,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 
   console.log(`Genesys Cloud emulator listening on ${server.url}${control ? ` (control API at ${server.url}/__emulator/)` : ''}`);
-  console.log(describeDemoAccounts(server.url));
+  console.log(describeDemoAccounts(server.url, server.redirectUris));
 }
 
 function isMainModule(): boolean {

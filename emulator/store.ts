@@ -58,6 +58,8 @@ export interface OAuthClientRecord {
   scope: string[];
   /** Permissions of client-credentials tokens (their roles); browser clients act as the user. */
   permissions: string[];
+  /** Registered redirect URIs (browser clients), matched exactly. */
+  redirectUris: string[];
 }
 
 export interface TokenRecord {
@@ -122,9 +124,21 @@ export interface RateLimitResult {
   resetSeconds: number;
 }
 
+/** Behaviour the contract leaves UNCONFIRMED, switchable so tests can cover both readings. */
+export interface Quirks {
+  /** Status of the token DELETE routes: 200 (empty body) or 204. */
+  deleteStatus: 200 | 204;
+  /** Whether API responses carry Access-Control-Expose-Headers. */
+  exposeHeaders: boolean;
+}
+
+export const DEFAULT_QUIRKS: Readonly<Quirks> = { deleteStatus: 204, exposeHeaders: true };
+
 export interface StoreOptions {
   now: () => number;
   rateLimitPerMinute: number;
+  rateLimitPerUserPerMinute: number;
+  redirectUris: readonly string[];
 }
 
 export const AUTH_CODE_LIFETIME_MS = 60_000;
@@ -153,6 +167,9 @@ export class Store {
   faults: Fault[] = [];
   idleTimeout: IdleTokenTimeout;
   rateLimitPerMinute: number;
+  rateLimitPerUserPerMinute: number;
+  quirks: Quirks = { ...DEFAULT_QUIRKS };
+  readonly redirectUris: readonly string[];
   clockOffsetMs = 0;
   /** When the idle timeout was last switched on: timers never start before it. */
   idleEnabledAt = 0;
@@ -160,12 +177,16 @@ export class Store {
 
   private readonly baseNow: () => number;
   private readonly defaultRateLimit: number;
+  private readonly defaultUserRateLimit: number;
   private readonly emailIndex = new Map<string, string>();
 
   constructor(options: StoreOptions) {
     this.baseNow = options.now;
     this.defaultRateLimit = options.rateLimitPerMinute;
     this.rateLimitPerMinute = options.rateLimitPerMinute;
+    this.defaultUserRateLimit = options.rateLimitPerUserPerMinute;
+    this.rateLimitPerUserPerMinute = options.rateLimitPerUserPerMinute;
+    this.redirectUris = [...options.redirectUris];
     this.idleTimeout = { enableIdleTokenTimeout: false, idleTokenTimeoutSeconds: 1800, inactivityTimeoutUnit: 'Minutes', inactivityTimeoutGroupsEnabled: false, inactivityTimeoutGroupBundles: [] };
     this.reset();
   }
@@ -178,16 +199,18 @@ export class Store {
     this.clockOffsetMs += seconds * 1000;
   }
 
-  /** Back to the seed: data, clock, rate limit, faults. */
+  /** Back to the seed: data, clock, rate limits, faults, quirks. */
   reset(): void {
     this.clockOffsetMs = 0;
     this.rateLimitPerMinute = this.defaultRateLimit;
+    this.rateLimitPerUserPerMinute = this.defaultUserRateLimit;
+    this.quirks = { ...DEFAULT_QUIRKS };
     this.faults = [];
     for (const map of [this.orgs, this.users, this.groups, this.clients, this.tokens, this.codes, this.rateWindows, this.emailIndex]) {
       map.clear();
     }
     const now = this.now();
-    const seed = buildSeed(now);
+    const seed = buildSeed(now, this.redirectUris);
     this.orgId = seed.org.id;
     this.orgs.set(seed.org.id, seed.org);
     this.orgs.set(seed.partnerOrg.id, seed.partnerOrg);
@@ -326,6 +349,27 @@ export class Store {
     this.idleTimeout = structuredClone(next);
   }
 
+  /** HIPAA caps every timeout, so switching it on lowers stored values above the cap. */
+  setHipaa(hipaa: boolean, maxSeconds: number): void {
+    this.org.hipaa = hipaa;
+    if (!hipaa) return;
+    const clamp = (seconds: number, unit: TimeoutUnit) => {
+      const capped = Math.min(seconds, maxSeconds);
+      return { seconds: capped, unit: unit === 'Hours' && capped % 3600 !== 0 ? ('Minutes' as const) : unit };
+    };
+    const current = this.idleTimeout;
+    const org = clamp(current.idleTokenTimeoutSeconds, current.inactivityTimeoutUnit);
+    this.setIdleTimeout({
+      ...current,
+      idleTokenTimeoutSeconds: org.seconds,
+      inactivityTimeoutUnit: org.unit,
+      inactivityTimeoutGroupBundles: current.inactivityTimeoutGroupBundles.map((b) => {
+        const bundle = clamp(b.timeoutSeconds, b.inactivityTimeoutUnit);
+        return { ...b, timeoutSeconds: bundle.seconds, inactivityTimeoutUnit: bundle.unit };
+      }),
+    });
+  }
+
   // --- authorization codes ---
 
   createCode(data: Omit<AuthCode, 'code' | 'expiresAt'>): AuthCode {
@@ -343,7 +387,7 @@ export class Store {
 
   // --- rate limit ---
 
-  hitRateLimit(key: string): RateLimitResult {
+  hitRateLimit(key: string, limit: number = this.rateLimitPerMinute): RateLimitResult {
     const now = this.now();
     let window = this.rateWindows.get(key);
     if (!window || now >= window.start + RATE_WINDOW_MS) {
@@ -352,11 +396,12 @@ export class Store {
     }
     window.count++;
     const resetSeconds = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
-    return { allowed: window.count <= this.rateLimitPerMinute, count: window.count, limit: this.rateLimitPerMinute, resetSeconds };
+    return { allowed: window.count <= limit, count: window.count, limit, resetSeconds };
   }
 
-  setRateLimit(perMinute: number): void {
-    this.rateLimitPerMinute = perMinute;
+  setRateLimit(limits: { perMinute?: number; perUserPerMinute?: number }): void {
+    if (limits.perMinute !== undefined) this.rateLimitPerMinute = limits.perMinute;
+    if (limits.perUserPerMinute !== undefined) this.rateLimitPerUserPerMinute = limits.perUserPerMinute;
     this.rateWindows.clear();
   }
 

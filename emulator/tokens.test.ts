@@ -313,6 +313,59 @@ describe('PUT /api/v2/tokens/timeout', () => {
     expect((await callApi(emulator, admin, 'HEAD', '/api/v2/tokens/me')).status).toBe(401);
   });
 
+  describe('every field is optional: an absent one keeps its stored value', () => {
+    const seed = {
+      enableIdleTokenTimeout: true,
+      idleTokenTimeoutSeconds: 1800,
+      inactivityTimeoutUnit: 'Minutes',
+      inactivityTimeoutGroupsEnabled: true,
+      inactivityTimeoutGroupBundles: [{ priority: 1, timeoutSeconds: 7200, inactivityTimeoutUnit: 'Hours', groups: [SUPERVISORS_GROUP_ID] }],
+    };
+
+    it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+      ['an empty body', {}, {}],
+      ['only the seconds', { idleTokenTimeoutSeconds: 600 }, { idleTokenTimeoutSeconds: 600 }],
+      ['only the switch', { enableIdleTokenTimeout: false }, { enableIdleTokenTimeout: false }],
+      ['only the unit', { inactivityTimeoutUnit: 'Hours' }, { inactivityTimeoutUnit: 'Hours' }],
+      ['only the groups switch', { inactivityTimeoutGroupsEnabled: false }, { inactivityTimeoutGroupsEnabled: false }],
+      ['only the bundles', { inactivityTimeoutGroupBundles: [] }, { inactivityTimeoutGroupBundles: [] }],
+      ['null fields', { enableIdleTokenTimeout: null, idleTokenTimeoutSeconds: null, inactivityTimeoutUnit: null, inactivityTimeoutGroupBundles: null }, {}],
+    ])('%s', async (_name, body, changed) => {
+      const emulator = setup();
+      const t = token(emulator, ADMIN.email);
+      const res = await callApi(emulator, t, 'PUT', '/api/v2/tokens/timeout', body);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ...seed, ...changed });
+      expect(await (await callApi(emulator, t, 'GET', '/api/v2/tokens/timeout')).json()).toEqual({ ...seed, ...changed });
+    });
+
+    it('switching the timeout on without seconds uses the stored seconds', async () => {
+      const emulator = setup();
+      const t = token(emulator, ADMIN.email);
+      expect((await callApi(emulator, t, 'PUT', '/api/v2/tokens/timeout', { enableIdleTokenTimeout: false, idleTokenTimeoutSeconds: 2400 })).status).toBe(200);
+      const res = await callApi(emulator, t, 'PUT', '/api/v2/tokens/timeout', { enableIdleTokenTimeout: true });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 2400 });
+    });
+
+    it('the merged result is validated: stored values over the current limit must be sent anew', async () => {
+      const emulator = setup();
+      // HIPAA switched on behind the API's back, so the stored 1800 s and 7200 s are over the cap.
+      emulator.store.org.hipaa = true;
+      const t = token(emulator, ADMIN.email);
+      const before = structuredClone(emulator.store.idleTimeout);
+      const error = await expectError(await callApi(emulator, t, 'PUT', '/api/v2/tokens/timeout', { enableIdleTokenTimeout: true }), 400, 'bad.request');
+      expect(error.details.map((d) => d.fieldName)).toEqual(['idleTokenTimeoutSeconds', 'inactivityTimeoutGroupBundles[0].timeoutSeconds']);
+      expect(error.message).toContain('stored: 1800');
+      expect(emulator.store.idleTimeout).toEqual(before);
+      const fixed = await callApi(emulator, t, 'PUT', '/api/v2/tokens/timeout', {
+        idleTokenTimeoutSeconds: 900,
+        inactivityTimeoutGroupBundles: [{ priority: 1, timeoutSeconds: 600, groups: [SUPERVISORS_GROUP_ID] }],
+      });
+      expect(fixed.status).toBe(200);
+    });
+  });
+
   it('keeps stored values for absent optional fields; disabling needs no seconds', async () => {
     const emulator = setup();
     const t = token(emulator, ADMIN.email);
@@ -330,15 +383,15 @@ describe('PUT /api/v2/tokens/timeout', () => {
   });
 
   const cases: [string, Record<string, unknown>, string[]][] = [
-    ['enable missing', { idleTokenTimeoutSeconds: 600 }, ['enableIdleTokenTimeout']],
     ['enable not boolean', { enableIdleTokenTimeout: 'yes', idleTokenTimeoutSeconds: 600 }, ['enableIdleTokenTimeout']],
-    ['seconds missing when enabled', { enableIdleTokenTimeout: true }, ['idleTokenTimeoutSeconds']],
     ['seconds below 300', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 299 }, ['idleTokenTimeoutSeconds']],
     ['seconds above 28800', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 28801 }, ['idleTokenTimeoutSeconds']],
     ['seconds not an integer', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 600.5 }, ['idleTokenTimeoutSeconds']],
     ['seconds a string', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: '600' }, ['idleTokenTimeoutSeconds']],
     ['bad unit', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 600, inactivityTimeoutUnit: 'Days' }, ['inactivityTimeoutUnit']],
     ['groupsEnabled not boolean', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 600, inactivityTimeoutGroupsEnabled: 1 }, ['inactivityTimeoutGroupsEnabled']],
+    ['only a bad field sent', { idleTokenTimeoutSeconds: 100 }, ['idleTokenTimeoutSeconds']],
+    ['only a bundle with no groups sent', { inactivityTimeoutGroupBundles: [{ priority: 1, timeoutSeconds: 600, groups: [] }] }, ['inactivityTimeoutGroupBundles[0].groups']],
     ['bundles not an array', { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 600, inactivityTimeoutGroupBundles: {} }, ['inactivityTimeoutGroupBundles']],
     [
       'more than 5 bundles',

@@ -50,7 +50,12 @@ function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-/** Validates a PUT body against the documented limits; absent optional fields keep their stored values. */
+const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
+
+/**
+ * Validates a PUT body against the documented limits. Every field is optional: an absent (or null)
+ * one keeps its stored value, and the merged result must be valid too.
+ */
 export function validateIdleTimeout(body: unknown, store: Store): Parsed<IdleTokenTimeout> {
   if (!isRecord(body)) {
     return { ok: false, message: 'The request body must be a JSON object.', details: [{ errorCode: 'invalid.value', fieldName: 'body' }] };
@@ -66,94 +71,106 @@ export function validateIdleTimeout(body: unknown, store: Store): Parsed<IdleTok
   const validSeconds = (v: unknown): v is number => isInteger(v) && v >= MIN_TIMEOUT_SECONDS && v <= max;
 
   const enabled = body.enableIdleTokenTimeout;
-  if (typeof enabled !== 'boolean') bad('enableIdleTokenTimeout', 'enableIdleTokenTimeout is required and must be true or false.');
+  if (!absent(enabled) && typeof enabled !== 'boolean') bad('enableIdleTokenTimeout', 'enableIdleTokenTimeout must be true or false.');
 
   const seconds = body.idleTokenTimeoutSeconds;
-  if (seconds === undefined || seconds === null) {
-    if (enabled === true) bad('idleTokenTimeoutSeconds', `idleTokenTimeoutSeconds is required when the idle timeout is enabled: a whole number of seconds ${range}.`);
+  if (absent(seconds)) {
+    // The stored value may be out of range now (e.g. HIPAA switched on outside the API).
+    if (!validSeconds(previous.idleTokenTimeoutSeconds)) {
+      bad(
+        'idleTokenTimeoutSeconds',
+        `idleTokenTimeoutSeconds (stored: ${String(previous.idleTokenTimeoutSeconds)}) must be a whole number of seconds ${range}; send a new value.`,
+      );
+    }
   } else if (!validSeconds(seconds)) {
     bad('idleTokenTimeoutSeconds', `idleTokenTimeoutSeconds must be a whole number of seconds ${range}.`);
   }
 
   const unit = body.inactivityTimeoutUnit;
-  if (unit !== undefined && !UNITS.includes(unit as TimeoutUnit)) bad('inactivityTimeoutUnit', 'inactivityTimeoutUnit must be "Minutes" or "Hours".');
+  if (!absent(unit) && !UNITS.includes(unit as TimeoutUnit)) bad('inactivityTimeoutUnit', 'inactivityTimeoutUnit must be "Minutes" or "Hours".');
 
   const groupsEnabled = body.inactivityTimeoutGroupsEnabled;
-  if (groupsEnabled !== undefined && typeof groupsEnabled !== 'boolean') {
+  if (!absent(groupsEnabled) && typeof groupsEnabled !== 'boolean') {
     bad('inactivityTimeoutGroupsEnabled', 'inactivityTimeoutGroupsEnabled must be true or false.');
   }
 
   const bundles: GroupBundle[] = [];
   const rawBundles = body.inactivityTimeoutGroupBundles;
-  if (rawBundles !== undefined && rawBundles !== null) {
-    if (!Array.isArray(rawBundles)) {
-      bad('inactivityTimeoutGroupBundles', 'inactivityTimeoutGroupBundles must be an array.');
-    } else {
-      if (rawBundles.length > MAX_GROUP_BUNDLES) {
-        bad('inactivityTimeoutGroupBundles', `inactivityTimeoutGroupBundles may hold at most ${String(MAX_GROUP_BUNDLES)} group bundles (got ${String(rawBundles.length)}).`);
+  if (absent(rawBundles)) {
+    previous.inactivityTimeoutGroupBundles.forEach((b, i) => {
+      if (!validSeconds(b.timeoutSeconds)) {
+        const at = `inactivityTimeoutGroupBundles[${String(i)}].timeoutSeconds`;
+        bad(at, `${at} (stored: ${String(b.timeoutSeconds)}) must be a whole number of seconds ${range}; send the bundles again.`);
       }
-      const priorities = new Map<number, number>();
-      const groupOwner = new Map<string, number>();
-      rawBundles.forEach((raw: unknown, i) => {
-        const at = `inactivityTimeoutGroupBundles[${String(i)}]`;
-        if (!isRecord(raw)) {
-          bad(at, `${at} must be an object.`);
-          return;
-        }
-        const { priority, timeoutSeconds, inactivityTimeoutUnit, groups } = raw;
-        if (!isInteger(priority) || priority < 1 || priority > MAX_GROUP_BUNDLES) {
-          bad(`${at}.priority`, `${at}.priority must be a whole number from 1 to ${String(MAX_GROUP_BUNDLES)}.`);
-        } else if (priorities.has(priority)) {
-          bad(`${at}.priority`, `${at}.priority ${String(priority)} is already used by inactivityTimeoutGroupBundles[${String(priorities.get(priority))}]; priorities must be unique.`);
-        } else {
-          priorities.set(priority, i);
-        }
-        if (!validSeconds(timeoutSeconds)) bad(`${at}.timeoutSeconds`, `${at}.timeoutSeconds must be a whole number of seconds ${range}.`);
-        if (inactivityTimeoutUnit !== undefined && !UNITS.includes(inactivityTimeoutUnit as TimeoutUnit)) {
-          bad(`${at}.inactivityTimeoutUnit`, `${at}.inactivityTimeoutUnit must be "Minutes" or "Hours".`);
-        }
-        const groupIds: string[] = [];
-        if (!Array.isArray(groups) || groups.length === 0) {
-          bad(`${at}.groups`, `${at}.groups must be a non-empty array of group ids.`);
-        } else {
-          groups.forEach((g: unknown, j) => {
-            const gAt = `${at}.groups[${String(j)}]`;
-            if (typeof g !== 'string' || !store.groups.has(g)) {
-              bad(gAt, `${gAt} is not an existing group id${typeof g === 'string' ? ` (${g})` : ''}.`, typeof g === 'string' ? g : undefined);
-              return;
-            }
-            const owner = groupOwner.get(g);
-            if (owner !== undefined) {
-              bad(gAt, `${gAt}: group ${g} is already in inactivityTimeoutGroupBundles[${String(owner)}]; a group may be in only one bundle.`, g);
-              return;
-            }
-            groupOwner.set(g, i);
-            groupIds.push(g);
-          });
-        }
-        if (isInteger(priority) && isInteger(timeoutSeconds)) {
-          bundles.push({
-            priority,
-            timeoutSeconds,
-            inactivityTimeoutUnit: (inactivityTimeoutUnit as TimeoutUnit | undefined) ?? (timeoutSeconds % 3600 === 0 ? 'Hours' : 'Minutes'),
-            groups: groupIds,
-          });
-        }
-      });
+    });
+  } else if (!Array.isArray(rawBundles)) {
+    bad('inactivityTimeoutGroupBundles', 'inactivityTimeoutGroupBundles must be an array.');
+  } else {
+    if (rawBundles.length > MAX_GROUP_BUNDLES) {
+      bad('inactivityTimeoutGroupBundles', `inactivityTimeoutGroupBundles may hold at most ${String(MAX_GROUP_BUNDLES)} group bundles (got ${String(rawBundles.length)}).`);
     }
+    const priorities = new Map<number, number>();
+    const groupOwner = new Map<string, number>();
+    rawBundles.forEach((raw: unknown, i) => {
+      const at = `inactivityTimeoutGroupBundles[${String(i)}]`;
+      if (!isRecord(raw)) {
+        bad(at, `${at} must be an object.`);
+        return;
+      }
+      const { priority, timeoutSeconds, inactivityTimeoutUnit, groups } = raw;
+      if (!isInteger(priority) || priority < 1 || priority > MAX_GROUP_BUNDLES) {
+        bad(`${at}.priority`, `${at}.priority must be a whole number from 1 to ${String(MAX_GROUP_BUNDLES)}.`);
+      } else if (priorities.has(priority)) {
+        bad(`${at}.priority`, `${at}.priority ${String(priority)} is already used by inactivityTimeoutGroupBundles[${String(priorities.get(priority))}]; priorities must be unique.`);
+      } else {
+        priorities.set(priority, i);
+      }
+      if (!validSeconds(timeoutSeconds)) bad(`${at}.timeoutSeconds`, `${at}.timeoutSeconds must be a whole number of seconds ${range}.`);
+      if (!absent(inactivityTimeoutUnit) && !UNITS.includes(inactivityTimeoutUnit as TimeoutUnit)) {
+        bad(`${at}.inactivityTimeoutUnit`, `${at}.inactivityTimeoutUnit must be "Minutes" or "Hours".`);
+      }
+      const groupIds: string[] = [];
+      // A bundle without groups applies to nobody, so it is refused rather than stored.
+      if (!Array.isArray(groups) || groups.length === 0) {
+        bad(`${at}.groups`, `${at}.groups must be a non-empty array of group ids.`);
+      } else {
+        groups.forEach((g: unknown, j) => {
+          const gAt = `${at}.groups[${String(j)}]`;
+          if (typeof g !== 'string' || !store.groups.has(g)) {
+            bad(gAt, `${gAt} is not an existing group id${typeof g === 'string' ? ` (${g})` : ''}.`, typeof g === 'string' ? g : undefined);
+            return;
+          }
+          const owner = groupOwner.get(g);
+          if (owner !== undefined) {
+            bad(gAt, `${gAt}: group ${g} is already in inactivityTimeoutGroupBundles[${String(owner)}]; a group may be in only one bundle.`, g);
+            return;
+          }
+          groupOwner.set(g, i);
+          groupIds.push(g);
+        });
+      }
+      if (isInteger(priority) && isInteger(timeoutSeconds)) {
+        bundles.push({
+          priority,
+          timeoutSeconds,
+          inactivityTimeoutUnit: (inactivityTimeoutUnit as TimeoutUnit | null | undefined) ?? (timeoutSeconds % 3600 === 0 ? 'Hours' : 'Minutes'),
+          groups: groupIds,
+        });
+      }
+    });
   }
 
-  if (problems.length > 0 || typeof enabled !== 'boolean') {
+  if (problems.length > 0) {
     return { ok: false, message: problems.map((p) => p.message).join(' '), details: problems.map((p) => p.detail) };
   }
   return {
     ok: true,
     value: {
-      enableIdleTokenTimeout: enabled,
+      enableIdleTokenTimeout: typeof enabled === 'boolean' ? enabled : previous.enableIdleTokenTimeout,
       idleTokenTimeoutSeconds: isInteger(seconds) ? seconds : previous.idleTokenTimeoutSeconds,
-      inactivityTimeoutUnit: (unit as TimeoutUnit | undefined) ?? previous.inactivityTimeoutUnit,
+      inactivityTimeoutUnit: (unit as TimeoutUnit | null | undefined) ?? previous.inactivityTimeoutUnit,
       inactivityTimeoutGroupsEnabled: typeof groupsEnabled === 'boolean' ? groupsEnabled : previous.inactivityTimeoutGroupsEnabled,
-      inactivityTimeoutGroupBundles: rawBundles === undefined || rawBundles === null ? structuredClone(previous.inactivityTimeoutGroupBundles) : bundles,
+      inactivityTimeoutGroupBundles: absent(rawBundles) ? structuredClone(previous.inactivityTimeoutGroupBundles) : bundles,
     },
   };
 }
@@ -166,7 +183,7 @@ export function tokensRoutes(store: Store): Hono<Env> {
 
   app.delete('/me', (c) => {
     store.revokeToken(c.get('auth').token);
-    return c.body(null, 204);
+    return c.body(null, store.quirks.deleteStatus);
   });
 
   app.get('/timeout', (c) => c.json(store.idleTimeout));
@@ -174,7 +191,7 @@ export function tokensRoutes(store: Store): Hono<Env> {
   app.put('/timeout', async (c) => {
     const denied = requirePermission(c, 'directory:organization:admin');
     if (denied) return denied;
-    const body = await readJson(c);
+    const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = validateIdleTimeout(body.value, store);
     if (!parsed.ok) return errorResponse(c, 400, 'bad.request', parsed.message, { details: parsed.details });
@@ -189,7 +206,7 @@ export function tokensRoutes(store: Store): Hono<Env> {
     const user = store.users.get(id);
     if (!user || user.state === 'deleted') return notFound(c, `User ${id} was not found.`);
     store.revokeUserTokens(id);
-    return c.body(null, 204);
+    return c.body(null, store.quirks.deleteStatus);
   });
 
   return app;

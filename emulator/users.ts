@@ -78,7 +78,7 @@ export function usersRoutes(store: Store): Hono<Env> {
   app.post('/search', async (c) => {
     const denied = requirePermission(c, 'directory:user:view');
     if (denied) return denied;
-    const body = await readJson(c);
+    const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = parseSearchRequest(body.value, USER_SEARCH_FIELDS);
     if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);

@@ -24,6 +24,39 @@ function runStart(env: Record<string, string>): Promise<{ code: number | null; s
   });
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Runs `npm start` until it says it is ready, calls `whileUp`, then stops it as Ctrl+C does. */
+function runStartUntilReady(env: Record<string, string>, whileUp: (output: string) => Promise<void>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let ready = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready || !output.includes('Press Ctrl+C')) return;
+      ready = true;
+      whileUp(output).then(
+        () => child.kill('SIGINT'),
+        (error: unknown) => {
+          child.kill('SIGINT');
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
 afterEach(async () => {
   await Promise.all(blockers.map((s) => new Promise((resolve) => s.close(resolve))));
   blockers = [];
@@ -45,6 +78,25 @@ describe('npm start', () => {
     expect(stderr).toContain(`Port ${port} is already in use, so the app cannot start`);
     expect(stderr).toContain('APP_PORT');
   });
+
+  it('registers the app’s own callback on its port with the emulator', async () => {
+    const appPort = await freePort();
+    const callbacks = [`http://localhost:${appPort}/auth/callback`, `http://127.0.0.1:${appPort}/auth/callback`];
+    const status: Record<string, number> = {};
+    const { code, output } = await runStartUntilReady({ EMULATOR_PORT: '0', APP_PORT: String(appPort) }, async (out) => {
+      const emulatorUrl = /Genesys emulator:\s+(\S+)/.exec(out)?.[1] ?? '';
+      for (const redirectUri of [...callbacks, 'http://localhost:5173/auth/callback']) {
+        const query = new URLSearchParams({ client_id: '8e2d4b6f-1a3c-4d5e-9f7a-0b2c4d6e8f91', redirect_uri: redirectUri, response_type: 'token' });
+        status[redirectUri] = (await fetch(`${emulatorUrl}/oauth/authorize?${query.toString()}`)).status;
+      }
+    });
+    for (const uri of callbacks) {
+      expect(output).toContain(uri);
+      expect(status[uri]).toBe(200);
+    }
+    expect(status['http://localhost:5173/auth/callback']).toBe(400);
+    expect(code).toBe(0);
+  }, 60_000);
 
   it('refuses a port that is not a number', async () => {
     const { code, stderr } = await runStart({ EMULATOR_PORT: 'eighty' });

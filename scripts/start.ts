@@ -27,7 +27,11 @@ const appPort = port('APP_PORT', 5173);
 
 let emulator: Awaited<ReturnType<typeof startEmulatorServer>>;
 try {
-  emulator = await startEmulatorServer({ port: emulatorPort, control: true });
+  emulator = await startEmulatorServer({
+    port: emulatorPort,
+    control: true,
+    redirectUris: [`http://localhost:${appPort}/auth/callback`, `http://127.0.0.1:${appPort}/auth/callback`],
+  });
 } catch (error) {
   if (!inUse(error)) throw error;
   console.error(`Port ${emulatorPort} is already in use, so the Genesys Cloud emulator cannot start. Stop what uses it or run with EMULATOR_PORT=<another port>.`);
@@ -52,7 +56,7 @@ console.log(`
   Open the app:        ${appUrl}
   Genesys emulator:    ${emulator.url}
 
-${describeDemoAccounts(emulator.url)
+${describeDemoAccounts(emulator.url, emulator.redirectUris)
   .split('\n')
   .map((line) => `  ${line}`)
   .join('\n')}
