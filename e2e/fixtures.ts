@@ -37,6 +37,11 @@ export class EmulatorControl {
     await this.post('faults', fault);
   }
 
+  /** Behaviour the contract leaves open (DELETE status, exposed headers), to test both readings. */
+  async setQuirks(quirks: { deleteStatus?: 200 | 204; exposeHeaders?: boolean }) {
+    await this.post('quirks', quirks);
+  }
+
   async mintToken(email: string): Promise<string> {
     const response = await this.post('tokens', { email });
     const body = (await response.json()) as { access_token: string };

@@ -75,6 +75,29 @@ test.describe('The current-token page', () => {
     expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(401);
   });
 
+  test('signing out works whether Genesys answers the delete with 200 or 204', async ({ page, emulator }) => {
+    await emulator.setQuirks({ deleteStatus: 200 });
+    await signInAs(page, 'admin@example.com');
+    const token = await sessionToken(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText('You are signed out')).toBeVisible();
+    expect((await emulator.api(token, 'HEAD', '/api/v2/tokens/me')).status()).toBe(401);
+  });
+
+  test('a rate-limited load waits and carries on, even when the browser cannot read Retry-After', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    await emulator.setQuirks({ exposeHeaders: false });
+    await emulator.injectFault({ method: 'GET', path: '/api/v2/tokens/me', status: 429, count: 1, retryAfterSeconds: 1 });
+    const [limited] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v2/tokens/me') && r.status() === 429),
+      page.reload(),
+    ]);
+    expect(limited.status()).toBe(429);
+    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a failed sign-out keeps the session and says why', async ({ page, emulator }) => {
     await signInAs(page, 'admin@example.com');
     await emulator.injectFault({ method: 'DELETE', path: '/api/v2/tokens/me', status: 503, code: 'service.unavailable', message: 'The service is currently unavailable.' });
