@@ -43,6 +43,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** Genesys' answer for a token that is missing, expired, revoked or idled out. */
+export function isUnauthorized(error: unknown): boolean {
+  return isApiError(error) && error.status === 401;
+}
+
 export interface HttpSettings {
   /** `https://api.{environment}` or the configured apiBaseUrl, without a trailing slash; undefined when signed out. */
   getBaseUrl: () => string | undefined;

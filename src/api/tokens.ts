@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { isApiError, request } from './http.ts';
+import { isUnauthorized, request } from './http.ts';
 
 export interface Entity {
   id: string;
@@ -30,6 +30,13 @@ export interface TokenInfo {
   OAuthClient?: OrgOAuthClient;
 }
 
+/** The token works in an organisation other than its user's home one (a trustee, for one). */
+export function actsOutsideHomeOrg(info: TokenInfo | undefined): boolean {
+  const orgId = info?.organization?.id;
+  const homeId = info?.homeOrganization?.id;
+  return Boolean(orgId && homeId && orgId !== homeId);
+}
+
 export interface TokenCheck {
   valid: boolean;
   checkedAt: number;
@@ -49,7 +56,7 @@ export async function verifyToken(signal?: AbortSignal): Promise<TokenCheck> {
     await request('/api/v2/tokens/me', { method: 'HEAD', signal });
     return { valid: true, checkedAt: Date.now() };
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return { valid: false, checkedAt: Date.now() };
+    if (isUnauthorized(error)) return { valid: false, checkedAt: Date.now() };
     throw error;
   }
 }

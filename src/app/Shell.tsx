@@ -2,7 +2,7 @@ import { Alert, Anchor, AppShell, Box, Group, Text, VisuallyHidden } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { IconUserShare } from '@tabler/icons-react';
 import { NavLink, Outlet } from 'react-router';
-import { tokenQueries } from '../api/tokens.ts';
+import { actsOutsideHomeOrg, tokenQueries } from '../api/tokens.ts';
 import { userQueries } from '../api/users.ts';
 import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useSession } from '../auth/session.ts';
@@ -22,7 +22,7 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
   const org = token.data?.organization;
   const home = token.data?.homeOrganization;
   const cloned = token.data?.clonedUser;
-  const foreignOrg = Boolean(org?.id && home?.id && org.id !== home.id);
+  const foreignOrg = actsOutsideHomeOrg(token.data);
 
   return (
     <AppShell header={{ height: { base: 104, sm: 64 } }} padding="md">

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/http.ts';
+import { isApiError, isUnauthorized } from '../api/http.ts';
 import { nextStepFor } from '../ui/ErrorAlert.tsx';
 
 export interface QueryClientHooks {
@@ -12,7 +12,7 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isApiError(error) && error.status === 401) {
+        if (isUnauthorized(error)) {
           hooks.onUnauthorized();
           return;
         }
@@ -30,7 +30,7 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (isApiError(error) && error.status === 401) hooks.onUnauthorized();
+        if (isUnauthorized(error)) hooks.onUnauthorized();
       },
     }),
     defaultOptions: {

@@ -29,6 +29,22 @@ interface SignInData {
 const START_FAILED =
   'Sign-in could not start in this browser: it needs a secure page (https://). Open the app over https://, or ask whoever deployed it.';
 
+/** Sends the browser to Genesys sign-in; returns the authorize URL, or an error to show. */
+interface SignInStart {
+  authorizeUrl?: string;
+  startError?: string;
+}
+
+async function startSignIn(context: SignInContext, region: Region, returnTo: string): Promise<SignInStart> {
+  try {
+    const authorizeUrl = await beginSignIn({ config: context.config, region, returnTo, redirectUri: context.redirectUri });
+    context.navigateAway(authorizeUrl);
+    return { authorizeUrl };
+  } catch {
+    return { startError: START_FAILED };
+  }
+}
+
 export function signInLoader(context: SignInContext) {
   return async ({ request }: LoaderFunctionArgs): Promise<SignInData | Response> => {
     const url = new URL(request.url);
@@ -36,18 +52,16 @@ export function signInLoader(context: SignInContext) {
     if (sessionStore.get()) return redirect(returnTo);
     const reason = takeSignedOut() ? 'signed-out' : url.searchParams.get('reason');
     const region = resolveRegion(context.config, url.searchParams);
-    let authorizeUrl: string | undefined;
-    let startError: string | undefined;
     // Signing out lands here on purpose, so that is the one case that waits for a click.
-    if (region && reason !== 'signed-out' && mayAutoSignIn()) {
-      try {
-        authorizeUrl = await beginSignIn({ config: context.config, region, returnTo, redirectUri: context.redirectUri });
-        context.navigateAway(authorizeUrl);
-      } catch {
-        startError = START_FAILED;
-      }
-    }
-    return { returnTo, reason, region, regionFixed: Boolean(context.config.environment), authorizeUrl, startError };
+    const started: SignInStart = region && reason !== 'signed-out' && mayAutoSignIn() ? await startSignIn(context, region, returnTo) : {};
+    return {
+      returnTo,
+      reason,
+      region,
+      regionFixed: Boolean(context.config.environment),
+      authorizeUrl: started.authorizeUrl,
+      startError: started.startError,
+    };
   };
 }
 
@@ -69,11 +83,10 @@ export function SignInPage({ context }: { context: SignInContext }) {
     setStarting(true);
     setStartError(undefined);
     rememberRegion(region);
-    try {
-      context.navigateAway(await beginSignIn({ config: context.config, region, returnTo: data.returnTo, redirectUri: context.redirectUri }));
-    } catch {
+    const { startError: failed } = await startSignIn(context, region, data.returnTo);
+    if (failed) {
       setStarting(false);
-      setStartError(START_FAILED);
+      setStartError(failed);
     }
   };
 

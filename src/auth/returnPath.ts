@@ -1,4 +1,4 @@
-export const DEFAULT_RETURN_PATH = '/token';
+const DEFAULT_RETURN_PATH = '/token';
 
 const PROBE_ORIGIN = 'https://token-admin.invalid';
 

@@ -1,5 +1,5 @@
 import { deleteMyToken } from '../api/tokens.ts';
-import { isApiError } from '../api/http.ts';
+import { isUnauthorized } from '../api/http.ts';
 import type { AppConfig } from '../config/config.ts';
 import { endpointsFor } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
@@ -9,7 +9,7 @@ export async function revokeOwnToken(): Promise<void> {
   try {
     await deleteMyToken();
   } catch (error) {
-    if (!(isApiError(error) && error.status === 401)) throw error;
+    if (!isUnauthorized(error)) throw error;
   }
 }
 

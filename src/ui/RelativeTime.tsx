@@ -19,7 +19,7 @@ export function formatRelative(target: number, now: number): string {
   return relative.format(seconds, 'second');
 }
 
-export function formatExact(value: number): string {
+function formatExact(value: number): string {
   return exact.format(value);
 }
 

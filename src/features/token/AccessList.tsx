@@ -3,7 +3,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { hasPermission } from '../../auth/permissions.ts';
 
 /** What Token Admin lets someone do, and the Genesys permission each needs. */
-export const CAPABILITIES = [
+const CAPABILITIES = [
   { label: 'Find users and groups', permission: 'directory:user:view' },
   { label: "Revoke users' tokens", permission: 'oauth:token:delete' },
   { label: 'Change the idle token timeout', permission: 'directory:organization:admin' },

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, T
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
+import { actsOutsideHomeOrg, tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
 import { userQueries } from '../../api/users.ts';
 import { useSession } from '../../auth/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -98,7 +98,7 @@ function TokenDetails({ info }: { info: TokenInfo }) {
   const org = info.organization;
   const home = info.homeOrganization;
   const client = info.OAuthClient;
-  const differs = Boolean(org?.id && home?.id && org.id !== home.id);
+  const differs = actsOutsideHomeOrg(info);
   const scopes = info.authorizedScope ?? [];
 
   return (
