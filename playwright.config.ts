@@ -1,22 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { APP_PORT, E2E_BASE_PATH, EMULATOR_PORT } from './e2e/env.ts';
-
-/** Debian's Chromium unless CHROMIUM_PATH names another; Playwright's own browser as a last resort. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
-    } catch {
-      // not on the PATH; try the next name
-    }
-  }
-  return undefined;
-}
+import { QUIET_CHROMIUM_ARGS, systemChromium } from './scripts/chromium.ts';
 
 const isCI = Boolean(process.env.CI);
-const executablePath = chromiumPath();
+// Debian's Chromium unless CHROMIUM_PATH names another; Playwright's own browser as a last resort.
+const executablePath = systemChromium();
 
 const screenshots = { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ };
 
@@ -35,7 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: QUIET_CHROMIUM_ARGS,
     },
   },
   projects: [
