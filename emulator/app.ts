@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bearerAuth } from './auth.ts';
-import type { MintedToken } from './control.ts';
-import { controlRoutes, faultInjection, mintToken } from './control.ts';
+import { controlRoutes, faultInjection } from './control.ts';
 import { apiCors, controlCors } from './cors.ts';
 import type { Env } from './env.ts';
 import { errorResponse, notFound } from './errors.ts';
 import { groupsRoutes } from './groups.ts';
 import { oauthRoutes, redirectUriProblem } from './oauth.ts';
 import { homePage } from './pages.ts';
-import { DEFAULT_REDIRECT_URIS } from './seed.ts';
+import type { MintedToken, SeedBuilder } from './model.ts';
+import { APP_CLIENT_ID, buildSeed, DEFAULT_REDIRECT_URIS } from './seed.ts';
 import { Store } from './store.ts';
 import { tokensRoutes } from './tokens.ts';
 import { usersRoutes } from './users.ts';
@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   redirectUris?: readonly string[];
   /** ms clock source (default Date.now); advanceClock() adds to it. */
   now?: () => number;
+  /** The world to start from and reset to (default: the full seed, buildSeed). Tests may pass a small one. */
+  seed?: SeedBuilder;
 }
 
 export interface Emulator {
@@ -89,6 +91,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
     rateLimitPerUserPerMinute: options.rateLimitPerUserPerMinute ?? 3000,
     redirectUris,
+    seed: options.seed ?? buildSeed,
   });
   // Typed inner app (request variables); the public root is a plain Hono, as the brief's type says.
   const app = new Hono<Env>();
@@ -156,7 +159,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     app: root,
     fetch: emulatorFetch,
-    issueToken: (email, opts) => mintToken(store, email, opts?.clientId),
+    issueToken: (email, opts) => store.mintToken(email, opts?.clientId ?? APP_CLIENT_ID),
     reset: () => {
       store.reset();
     },

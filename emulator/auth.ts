@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Env } from './env.ts';
 import { errorResponse } from './errors.ts';
-import type { RateLimitResult, Store } from './store.ts';
+import type { RateLimitResult } from './model.ts';
+import type { Store } from './store.ts';
 
 /** `domain:entity:action` with `*` matching any one segment (a trailing `*` also covers the rest). */
 export function permissionMatches(granted: string, required: string): boolean {

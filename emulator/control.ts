@@ -5,7 +5,8 @@ import { tooManyRequests } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, isRecord, notFound, readJson } from './errors.ts';
 import { APP_CLIENT_ID } from './seed.ts';
-import type { Fault, Quirks, Store, TokenRecord } from './store.ts';
+import type { Fault, Quirks, TokenRecord } from './model.ts';
+import type { Store } from './store.ts';
 import { HIPAA_MAX_TIMEOUT_SECONDS } from './tokens.ts';
 
 const DEFAULT_FAULTS: Record<number, { code: string; message: string }> = {
@@ -20,26 +21,6 @@ const DEFAULT_FAULTS: Record<number, { code: string; message: string }> = {
   503: { code: 'service.unavailable', message: 'Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).' },
   504: { code: 'request.timeout', message: 'The request timed out.' },
 };
-
-export interface MintedToken {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-}
-
-/** Mints a token as if the user signed in through the client (client credentials: no user). */
-export function mintToken(store: Store, email: string | undefined, clientId: string = APP_CLIENT_ID): MintedToken {
-  const client = store.clients.get(clientId);
-  if (!client) throw new Error(`Unknown OAuth client ${clientId}`);
-  let userId: string | null = null;
-  if (client.authorizedGrantType !== 'CLIENT-CREDENTIALS') {
-    const user = email === undefined ? undefined : store.userByEmail(email);
-    if (user?.state !== 'active') throw new Error(`No active user with the email ${email ?? '(none)'}`);
-    userId = user.id;
-  }
-  const token = store.issueToken(userId, client.id);
-  return { access_token: token.token, token_type: 'bearer', expires_in: client.accessTokenValiditySeconds };
-}
 
 /** Answers the next matching /api/v2 requests with an injected failure instead of handling them. */
 export function faultInjection(store: Store): MiddlewareHandler<Env> {
@@ -221,7 +202,7 @@ export function controlRoutes(store: Store): Hono<Env> {
       return badRequest(c, `Unknown OAuth client ${clientId}.`, [{ errorCode: 'invalid.value', fieldName: 'clientId' }]);
     }
     try {
-      return c.json(mintToken(store, email, clientId));
+      return c.json(store.mintToken(email, clientId));
     } catch (error) {
       return notFound(c, error instanceof Error ? error.message : 'No such user.');
     }

@@ -1,4 +1,4 @@
-import type { OAuthClientRecord, TokenRecord, UserRecord } from './store.ts';
+import type { OAuthClientRecord, TokenRecord, UserRecord } from './model.ts';
 
 /** Who is calling: set by the bearer middleware for every /api/v2 handler. */
 export interface AuthInfo {

@@ -4,7 +4,8 @@ import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
 import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
-import type { GroupRecord, Store, UserRecord } from './store.ts';
+import type { GroupRecord, UserRecord } from './model.ts';
+import type { Store } from './store.ts';
 import { byName, userJson } from './users.ts';
 
 export const GROUP_SEARCH_FIELDS = ['name', 'id', 'description'] as const;

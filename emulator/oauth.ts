@@ -7,7 +7,8 @@ import { mediaType } from './errors.ts';
 import type { AuthorizeFields } from './pages.ts';
 import { errorPage, signedOutPage, signInPage } from './pages.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
-import type { OAuthClientRecord, Store } from './store.ts';
+import type { OAuthClientRecord } from './model.ts';
+import type { Store } from './store.ts';
 
 /** Why a URI cannot be registered as a redirect URI, or undefined when it can. */
 export function redirectUriProblem(uri: string): string | undefined {

@@ -1,11 +1,4 @@
-import type {
-  Division,
-  GroupRecord,
-  IdleTokenTimeout,
-  OAuthClientRecord,
-  OrgRecord,
-  UserRecord,
-} from './store.ts';
+import type { Division, GroupRecord, IdleTokenTimeout, OAuthClientRecord, SeedData, SeedToken, UserRecord } from './model.ts';
 
 export const ORG = { id: 'c7f2a4e1-5b8d-4f3a-9e2c-1a6b3d8f0e57', name: 'Example Org' } as const;
 export const PARTNER_ORG = { id: '9b1e6d3a-2c4f-4a8e-b7d5-3f0c9e1a2b64', name: 'Partner Support Ltd' } as const;
@@ -199,23 +192,6 @@ function sample<T>(rand: () => number, items: readonly T[], count: number): T[] 
     if (item !== undefined) out.push(item);
   }
   return out;
-}
-
-export interface SeedToken {
-  userId: string;
-  clientId: string;
-  issuedAt: number;
-  lastUsedAt: number;
-}
-
-export interface SeedData {
-  org: OrgRecord;
-  partnerOrg: OrgRecord;
-  users: UserRecord[];
-  groups: GroupRecord[];
-  clients: OAuthClientRecord[];
-  idleTimeout: IdleTokenTimeout;
-  tokens: SeedToken[];
 }
 
 const MINUTE = 60_000;

@@ -1,136 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { buildSeed } from './seed.ts';
-
-export interface Division {
-  id: string;
-  name: string;
-  selfUri: string;
-}
-
-export interface OrgRecord {
-  id: string;
-  name: string;
-  hipaa: boolean;
-}
-
-export type UserState = 'active' | 'inactive' | 'deleted';
-
-export interface UserRecord {
-  id: string;
-  name: string;
-  email: string;
-  username: string;
-  state: UserState;
-  department: string;
-  title: string;
-  division: Division;
-  version: number;
-  /** ms since epoch */
-  dateLastLogin?: number;
-  /** ms since epoch */
-  lastTokenIssued?: number;
-  permissions: string[];
-  /** Set for a trustee: the org the person really belongs to. */
-  homeOrg?: { id: string; name: string };
-  clonedUser?: { id: string; organization: { id: string } };
-}
-
-export interface GroupRecord {
-  id: string;
-  name: string;
-  description: string;
-  memberIds: string[];
-  version: number;
-  dateModified: number;
-}
-
-export type GrantType = 'CODE' | 'TOKEN' | 'CLIENT-CREDENTIALS';
-
-export interface OAuthClientRecord {
-  id: string;
-  name: string;
-  authorizedGrantType: GrantType;
-  secret?: string;
-  accessTokenValiditySeconds: number;
-  dateCreated: string;
-  dateModified: string;
-  createdBy: { id: string; name: string; selfUri: string };
-  scope: string[];
-  /** Permissions of client-credentials tokens (their roles); browser clients act as the user. */
-  permissions: string[];
-  /** Registered redirect URIs (browser clients), matched exactly. */
-  redirectUris: string[];
-}
-
-export interface TokenRecord {
-  token: string;
-  /** null for client-credentials tokens */
-  userId: string | null;
-  clientId: string;
-  issuedAt: number;
-  expiresAt: number;
-  lastUsedAt: number;
-  revokedAt: number | null;
-  /** Set once the token is seen idled out; it stays dead afterwards. */
-  idledAt: number | null;
-}
-
-export type TokenStatus = 'active' | 'revoked' | 'expired' | 'idle';
-
-export interface AuthCode {
-  code: string;
-  clientId: string;
-  redirectUri: string;
-  codeChallenge: string;
-  userId: string;
-  expiresAt: number;
-}
-
-export type TimeoutUnit = 'Minutes' | 'Hours';
-
-export interface GroupBundle {
-  priority: number;
-  timeoutSeconds: number;
-  inactivityTimeoutUnit: TimeoutUnit;
-  groups: string[];
-}
-
-export interface IdleTokenTimeout {
-  enableIdleTokenTimeout: boolean;
-  idleTokenTimeoutSeconds: number;
-  inactivityTimeoutUnit: TimeoutUnit;
-  inactivityTimeoutGroupsEnabled: boolean;
-  inactivityTimeoutGroupBundles: GroupBundle[];
-}
-
-export interface Fault {
-  /** HTTP method or '*' */
-  method: string;
-  /** exact path; '*' matches one segment */
-  path: string;
-  remaining: number;
-  status: number;
-  /** defaults by status (e.g. 503 service.unavailable) */
-  code?: string;
-  message?: string;
-  retryAfterSeconds?: number;
-  rawBody?: string;
-}
-
-export interface RateLimitResult {
-  allowed: boolean;
-  count: number;
-  limit: number;
-  resetSeconds: number;
-}
-
-/** Behaviour the contract leaves UNCONFIRMED, switchable so tests can cover both readings. */
-export interface Quirks {
-  /** Status of the token DELETE routes: 200 (empty body) or 204. */
-  deleteStatus: 200 | 204;
-  /** Whether API responses carry Access-Control-Expose-Headers. */
-  exposeHeaders: boolean;
-}
+import type {
+  AuthCode,
+  Fault,
+  GroupRecord,
+  IdleTokenTimeout,
+  MintedToken,
+  OAuthClientRecord,
+  OrgRecord,
+  Quirks,
+  RateLimitResult,
+  SeedBuilder,
+  TimeoutUnit,
+  TokenRecord,
+  TokenStatus,
+  UserRecord,
+} from './model.ts';
 
 export const DEFAULT_QUIRKS: Readonly<Quirks> = { deleteStatus: 204, exposeHeaders: true };
 
@@ -139,6 +23,8 @@ export interface StoreOptions {
   rateLimitPerMinute: number;
   rateLimitPerUserPerMinute: number;
   redirectUris: readonly string[];
+  /** The world every reset starts from (the emulator passes its full seed by default). */
+  seed: SeedBuilder;
 }
 
 export const AUTH_CODE_LIFETIME_MS = 60_000;
@@ -176,12 +62,14 @@ export class Store {
   orgId = '';
 
   private readonly baseNow: () => number;
+  private readonly seed: SeedBuilder;
   private readonly defaultRateLimit: number;
   private readonly defaultUserRateLimit: number;
   private readonly emailIndex = new Map<string, string>();
 
   constructor(options: StoreOptions) {
     this.baseNow = options.now;
+    this.seed = options.seed;
     this.defaultRateLimit = options.rateLimitPerMinute;
     this.rateLimitPerMinute = options.rateLimitPerMinute;
     this.defaultUserRateLimit = options.rateLimitPerUserPerMinute;
@@ -210,7 +98,7 @@ export class Store {
       map.clear();
     }
     const now = this.now();
-    const seed = buildSeed(now, this.redirectUris);
+    const seed = this.seed(now, this.redirectUris);
     this.orgId = seed.org.id;
     this.orgs.set(seed.org.id, seed.org);
     this.orgs.set(seed.partnerOrg.id, seed.partnerOrg);
@@ -282,6 +170,23 @@ export class Store {
       }
     }
     return record;
+  }
+
+  /**
+   * Mints a token as if the user signed in through the client; a client-credentials client
+   * gets a token with no user. Throws when the client is unknown or the user is not active.
+   */
+  mintToken(email: string | undefined, clientId: string): MintedToken {
+    const client = this.clients.get(clientId);
+    if (!client) throw new Error(`Unknown OAuth client ${clientId}`);
+    let userId: string | null = null;
+    if (client.authorizedGrantType !== 'CLIENT-CREDENTIALS') {
+      const user = email === undefined ? undefined : this.userByEmail(email);
+      if (user?.state !== 'active') throw new Error(`No active user with the email ${email ?? '(none)'}`);
+      userId = user.id;
+    }
+    const token = this.issueToken(userId, client.id);
+    return { access_token: token.token, token_type: 'bearer', expires_in: client.accessTokenValiditySeconds };
   }
 
   /** Idle timeout for one user: the org value, or the best-priority group bundle that holds the user. */

@@ -4,7 +4,8 @@ import type { AuthInfo, Env } from './env.ts';
 import type { ErrorDetail } from './errors.ts';
 import { errorResponse, isRecord, notFound, readJson } from './errors.ts';
 import type { Parsed } from './search.ts';
-import type { GroupBundle, IdleTokenTimeout, OAuthClientRecord, Store, TimeoutUnit } from './store.ts';
+import type { GroupBundle, IdleTokenTimeout, OAuthClientRecord, TimeoutUnit } from './model.ts';
+import type { Store } from './store.ts';
 
 export const MIN_TIMEOUT_SECONDS = 300;
 export const MAX_TIMEOUT_SECONDS = 28800;

@@ -3,7 +3,8 @@ import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
 import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
 import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
-import type { Store, UserRecord } from './store.ts';
+import type { UserRecord } from './model.ts';
+import type { Store } from './store.ts';
 
 export const USER_SEARCH_FIELDS = ['name', 'email', 'username', 'id', 'department', 'title', 'state'] as const;
 
