@@ -1,9 +1,16 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** Each folder under src/features is one page's feature; none may import another. */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'postcss.config.cjs'] },
@@ -31,13 +38,32 @@ export default tseslint.config(
     ...jsxA11y.flatConfigs.recommended,
   },
   {
-    // The app follows the Genesys contract, never the emulator's code; features stay independent.
+    // The layers of src/ (docs/architecture.md): paths.ts, then config, api and ui, then auth,
+    // then each feature on its own, then app. An import against that order fails the lint.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
-      'no-restricted-imports': [
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
         'error',
-        { patterns: [{ group: ['**/emulator/**'], message: 'src/ must not import the emulator; talk to it over HTTP.' }] },
+        {
+          zones: [
+            { target: './src', from: './emulator', message: 'src/ must not import the emulator; talk to it over HTTP.' },
+            { target: './src/paths.ts', from: './src', except: ['./paths.ts'], message: 'paths.ts is the bottom layer: it imports nothing of ours.' },
+            { target: './src/config', from: ['./src/api', './src/ui', './src/auth', './src/features', './src/app'], message: 'config/ sits below api, ui, auth, features and app.' },
+            { target: './src/api', from: ['./src/ui', './src/auth', './src/features', './src/app'], message: 'api/ sits below ui, auth, features and app.' },
+            { target: './src/ui', from: ['./src/auth', './src/features', './src/app'], message: 'ui/ sits below auth, features and app.' },
+            { target: './src/auth', from: ['./src/features', './src/app'], message: 'auth/ sits below the features and app.' },
+            ...FEATURES.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: ['./src/features', './src/app'],
+              except: [`./${feature}`],
+              message: 'A feature never imports another feature or app/: move what they share down into api/ or ui/.',
+            })),
+          ],
+        },
       ],
     },
   },

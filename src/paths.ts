@@ -1,17 +1,42 @@
-/** The one route registry: `path` for the route table, `href()` for links. */
-export type SignInReason = 'expired' | 'signed-out';
+/**
+ * The one route registry: `path` for the route table in app/, `href()` for links anywhere.
+ * It sits below every layer so that any feature may link to any page.
+ */
+
+/** Why a session ended by itself, as the session-ended page explains it. */
+export type SessionEndCause = 'expired' | 'idle' | 'revoked' | 'invalid' | 'self-revoked';
+
+function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  return query ? `${path}?${query}` : path;
+}
 
 export const paths = {
   home: { path: '/', href: () => '/' },
   token: { path: '/token', href: () => '/token' },
+  idleTimeout: {
+    path: '/settings/idle-timeout',
+    href: (options: { userId?: string } = {}) => withQuery('/settings/idle-timeout', { user: options.userId }),
+  },
+  users: {
+    path: '/users',
+    href: (options: { q?: string; page?: number } = {}) =>
+      withQuery('/users', { q: options.q === '' ? undefined : options.q, page: options.page && options.page > 1 ? String(options.page) : undefined }),
+  },
+  user: { path: '/users/:userId', href: (userId: string) => `/users/${encodeURIComponent(userId)}` },
+  activity: { path: '/activity', href: () => '/activity' },
   signIn: {
     path: '/signin',
-    href: (options: { returnTo?: string; reason?: SignInReason } = {}) => {
-      const params = new URLSearchParams();
-      if (options.returnTo) params.set('returnTo', options.returnTo);
-      if (options.reason) params.set('reason', options.reason);
-      const query = params.toString();
-      return query ? `/signin?${query}` : '/signin';
-    },
+    href: (options: { returnTo?: string; signedOut?: boolean } = {}) =>
+      withQuery('/signin', { returnTo: options.returnTo, reason: options.signedOut ? 'signed-out' : undefined }),
+  },
+  sessionEnded: {
+    path: '/session-ended',
+    href: (options: { returnTo: string; cause: SessionEndCause; at?: number | undefined }) =>
+      withQuery('/session-ended', {
+        returnTo: options.returnTo,
+        cause: options.cause,
+        at: options.at === undefined ? undefined : new Date(options.at).toISOString(),
+      }),
   },
 } as const;

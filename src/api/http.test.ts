@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, configureHttp, request } from './http.ts';
+import { currentRateLimitWaits } from './rateLimit.ts';
 
 const BASE = 'https://api.mypurecloud.ie';
 
@@ -197,5 +198,46 @@ describe('request()', () => {
     configureHttp({ getBaseUrl: () => undefined, getToken: () => undefined, fetch: vi.fn() });
     const error = await caught(request('/api/v2/tokens/me'));
     expect(error.status).toBe(401);
+  });
+  it('fills in messageWithParams so no placeholder or bracket reaches the page', async () => {
+    responses.push(() =>
+      Response.json(
+        {
+          status: 400,
+          code: 'invalid.value',
+          message: 'Timeout [60] is below the minimum of [300] seconds',
+          messageWithParams: 'Timeout [{value}] is below the minimum of [{min}] seconds',
+          messageParams: { value: '60', min: 300 },
+        },
+        { status: 400 },
+      ),
+    );
+    responses.push(() => errorBody(400, 'bad.request', 'Retry the request in [42] seconds'));
+    const filled = await caught(request('/api/v2/tokens/timeout', { method: 'PUT', body: {} }));
+    expect(filled.message).toBe('Timeout 60 is below the minimum of 300 seconds');
+    const bare = await caught(request('/api/v2/tokens/timeout', { method: 'PUT', body: {} }));
+    expect(bare.message).toBe('Retry the request in 42 seconds');
+  });
+
+  it('publishes a 429 wait while it lasts, for the page to count down', async () => {
+    const during: number[][] = [];
+    configureHttp({
+      getBaseUrl: () => BASE,
+      getToken: () => 'tok',
+      fetch: () => Promise.resolve(responses.shift()?.() ?? Response.json({})),
+      sleep: () => {
+        during.push(currentRateLimitWaits().map((w) => Math.round((w.until - Date.now()) / 1000)));
+        return Promise.resolve();
+      },
+    });
+    responses.push(() => {
+      const r = errorBody(429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [20] seconds');
+      r.headers.set('Retry-After', '20');
+      return r;
+    });
+    responses.push(() => Response.json({ ok: true }));
+    await request('/api/v2/tokens/me');
+    expect(during).toEqual([[20]]);
+    expect(currentRateLimitWaits()).toEqual([]);
   });
 });

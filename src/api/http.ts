@@ -1,4 +1,5 @@
 /** The one fetch client: every call to Genesys Cloud goes through `request()`. */
+import { startRateLimitWait } from './rateLimit.ts';
 
 export interface ErrorDetail {
   errorCode?: string;
@@ -124,7 +125,13 @@ export async function request<T = void>(path: string, options: RequestOptions = 
     if (response.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
       rateLimitRetries += 1;
       const waitSeconds = Math.min(error.retryAfterSeconds ?? 2 ** rateLimitRetries, MAX_RETRY_AFTER_SECONDS);
-      await sleep(waitSeconds * 1000, options.signal);
+      // Published so the page can say why it waits and count down.
+      const endWait = startRateLimitWait(method, path, waitSeconds);
+      try {
+        await sleep(waitSeconds * 1000, options.signal);
+      } finally {
+        endWait();
+      }
       continue;
     }
     if (isRead && response.status >= 500 && transientRetries < MAX_TRANSIENT_RETRIES) {
@@ -159,6 +166,8 @@ function isJson(response: Response): boolean {
 
 interface ErrorBody {
   message?: unknown;
+  messageWithParams?: unknown;
+  messageParams?: unknown;
   code?: unknown;
   contextId?: unknown;
   details?: unknown;
@@ -177,9 +186,8 @@ async function toApiError(response: Response, method: string, path: string): Pro
     }
   }
   const message =
-    typeof body.message === 'string' && body.message.trim()
-      ? body.message
-      : `Genesys Cloud answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} without an explanation.`;
+    readableMessage(body) ??
+    `Genesys Cloud answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} without an explanation.`;
   return new ApiError({
     status: response.status,
     code: typeof body.code === 'string' ? body.code : fallbackCode(response.status),
@@ -187,9 +195,30 @@ async function toApiError(response: Response, method: string, path: string): Pro
     method,
     path,
     correlationId: typeof body.contextId === 'string' ? body.contextId : headerCorrelation,
-    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : retryAfterFromMessage(message),
+    retryAfterSeconds:
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : retryAfterFromMessage(typeof body.message === 'string' ? body.message : ''),
     details: Array.isArray(body.details) ? (body.details as ErrorDetail[]) : [],
   });
+}
+
+/**
+ * Genesys' message with its parameters filled in: `messageWithParams` names them in braces
+ * (`Retry the request in [{retryAfter}] seconds`), and `message` carries the values in
+ * brackets. Brackets around a filled-in value are dropped, so no placeholder reaches the page.
+ */
+function readableMessage(body: ErrorBody): string | undefined {
+  const params = body.messageParams;
+  if (typeof body.messageWithParams === 'string' && body.messageWithParams.trim() && typeof params === 'object' && params !== null) {
+    const values = params as Record<string, unknown>;
+    const filled = body.messageWithParams.replace(/\[?\{(\w+)\}\]?/g, (whole, key: string) => {
+      const value = values[key];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+    });
+    if (!/\{\w+\}/.test(filled)) return filled;
+  }
+  if (typeof body.message !== 'string' || !body.message.trim()) return undefined;
+  // A bare number in brackets is a filled-in placeholder: "in [42] seconds".
+  return body.message.replace(/\[(\d+)\]/g, '$1');
 }
 
 /** Older 429s only say "Retry the request in [42] seconds". */

@@ -1,4 +1,4 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { isUnauthorized, request } from './http.ts';
 
 export interface Entity {
@@ -43,8 +43,8 @@ export interface TokenCheck {
 }
 
 /**
- * `preserveIdleTTL=true` keeps a read from counting as activity. Only the first load of the
- * page is the admin's own doing; refetches (polling, focus) must not keep the session alive.
+ * `preserveIdleTTL=true` keeps a read from counting as activity. Only a read the admin asked
+ * for (opening a page, pressing Try again) may send false; see `readTokenInfoAsActivity`.
  */
 export function getTokenInfo(preserveIdleTTL: boolean, signal?: AbortSignal): Promise<TokenInfo> {
   return request<TokenInfo>('/api/v2/tokens/me', { query: { preserveIdleTTL }, signal });
@@ -68,16 +68,43 @@ export function deleteMyToken(): Promise<void> {
 /** Polling keeps "idles at" current without touching the idle timer. */
 export const TOKEN_REFETCH_INTERVAL_MS = 60_000;
 
+let activityReadsAsked = 0;
+
 export const tokenQueries = {
   all: () => ['tokens'] as const,
+  /**
+   * The token as Genesys sees it. Its own queryFn serves every read the app makes by itself
+   * (polling, focus), so it always preserves the idle timer; it is the only query that is
+   * refreshed in the background at all.
+   */
   me: () =>
     queryOptions({
       queryKey: [...tokenQueries.all(), 'me'] as const,
-      queryFn: ({ client, queryKey, signal }) => getTokenInfo(client.getQueryData(queryKey) !== undefined, signal),
-      // No polling until a load has succeeded: without data a read would count as activity.
+      queryFn: ({ signal }) => {
+        const asked = activityReadsAsked > 0;
+        activityReadsAsked = 0;
+        return getTokenInfo(!asked, signal);
+      },
+      refetchOnWindowFocus: true,
+      // A failed first load is not retried by a timer: the page offers Try again instead.
       refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
     }),
 };
+
+/**
+ * A read of the token the admin asked for (the first load of a page they opened, Try again):
+ * the one case that sends `preserveIdleTTL=false` and so counts as their activity.
+ */
+export async function readTokenInfoAsActivity(client: QueryClient): Promise<TokenInfo> {
+  // A flag, not a queryFn of its own: a query keeps the last queryFn it ran with, and every
+  // later background read would then count as activity.
+  activityReadsAsked += 1;
+  try {
+    return await client.query({ ...tokenQueries.me(), staleTime: 0 });
+  } finally {
+    activityReadsAsked = 0;
+  }
+}
 
 export const tokenMutations = {
   verify: () =>

@@ -1,15 +1,18 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
+import { SessionControlContext } from '../auth/sessionControl.ts';
 import type { AppInstance } from './createApp.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
-const ReactQueryDevtools = import.meta.env.DEV
+/** Opt-in (`?devtools` in the address, or VITE_DEVTOOLS=1) and only in development: it covers content. */
+const showDevtools =
+  import.meta.env.DEV && (import.meta.env.VITE_DEVTOOLS === '1' || new URLSearchParams(window.location.search).has('devtools'));
+const ReactQueryDevtools = showDevtools
   ? lazy(() => import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })))
   : () => null;
 
@@ -26,9 +29,9 @@ export function App({ app }: { app: AppInstance }) {
   return (
     <ThemeProviders>
       <QueryClientProvider client={app.queryClient}>
-        <ModalsProvider>
+        <SessionControlContext.Provider value={app.session}>
           <RouterProvider router={app.router} />
-        </ModalsProvider>
+        </SessionControlContext.Provider>
         <Suspense fallback={null}>
           <ReactQueryDevtools buttonPosition="bottom-left" />
         </Suspense>

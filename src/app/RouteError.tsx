@@ -1,7 +1,7 @@
 import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { paths } from './paths.ts';
+import { paths } from '../paths.ts';
 
 export function RouteError() {
   const error = useRouteError();

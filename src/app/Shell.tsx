@@ -1,24 +1,52 @@
-import { Alert, Anchor, AppShell, Box, Group, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, AppShell, Box, Group, Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { IconUserShare } from '@tabler/icons-react';
 import { NavLink, Outlet } from 'react-router';
-import { actsOutsideHomeOrg, tokenQueries } from '../api/tokens.ts';
-import { userQueries } from '../api/users.ts';
+import { actsOutsideHomeOrg } from '../api/tokens.ts';
 import { SignOutButton } from '../auth/SignOutButton.tsx';
+import { useIdentity } from '../auth/identity.ts';
 import { useSession } from '../auth/session.ts';
+import { useSessionControl } from '../auth/sessionControl.ts';
 import { findRegion } from '../config/regions.ts';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import classes from './Shell.module.css';
-import { paths } from './paths.ts';
 
-const NAV = [{ label: 'My token', to: paths.token.href() }];
+export interface NavItem {
+  label: string;
+  href: string;
+}
 
-export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
-  const me = useQuery(userQueries.me());
-  const token = useQuery(tokenQueries.me());
+/** Who is acting, in which organisation and region: only what Genesys said, never a placeholder. */
+function ActingAs() {
+  const { me, token } = useIdentity();
   const session = useSession();
   const region = findRegion(session?.environment);
+  const org = token.data?.organization;
+  return (
+    <div className={classes.actingAs} data-testid="acting-as">
+      {me.isPending ? (
+        <Skeleton height={14} width={120} mb={4} ml="auto" aria-label="Loading who you are" />
+      ) : (
+        me.data && (
+          <Text size="sm" fw={600} lh={1.2}>
+            <VisuallyHidden>Signed in as </VisuallyHidden>
+            {me.data.name ?? me.data.email}
+          </Text>
+        )
+      )}
+      <Group gap={4} justify="flex-end" wrap="nowrap">
+        {token.isPending ? <Skeleton height={12} width={90} aria-label="Loading your organisation" /> : org?.name && <Text size="xs" c="dimmed" lh={1.2}>{org.name} ·</Text>}
+        <Text size="xs" c="dimmed" lh={1.2}>
+          {region?.label ?? session?.environment}
+        </Text>
+      </Group>
+    </div>
+  );
+}
+
+export function Shell({ nav }: { nav: readonly NavItem[] }) {
+  const { me, token, sharedFailure, retryAll } = useIdentity();
+  const control = useSessionControl();
   const org = token.data?.organization;
   const home = token.data?.homeOrganization;
   const cloned = token.data?.clonedUser;
@@ -37,9 +65,9 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
             </Text>
             <Box component="nav" aria-label="Main">
               <Group gap={4} component="ul" className={classes.navList}>
-                {NAV.map((item) => (
-                  <li key={item.to}>
-                    <Anchor component={NavLink} to={item.to} className={classes.navLink}>
+                {nav.map((item) => (
+                  <li key={item.href}>
+                    <Anchor component={NavLink} to={item.href} className={classes.navLink}>
                       {item.label}
                     </Anchor>
                   </li>
@@ -48,17 +76,9 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
             </Box>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <div className={classes.actingAs} data-testid="acting-as">
-              <Text size="sm" fw={600} lh={1.2}>
-                <VisuallyHidden>Signed in as </VisuallyHidden>
-                {me.data?.name ?? me.data?.email ?? 'Signed in'}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
-                {org?.name ?? 'Organisation'} · {region?.label ?? session?.environment}
-              </Text>
-            </div>
+            <ActingAs />
             <ColorSchemeToggle />
-            <SignOutButton onSignedOut={onSignedOut} />
+            <SignOutButton onSignedOut={() => control.signedOut()} />
           </Group>
         </Group>
       </AppShell.Header>
@@ -74,13 +94,26 @@ export function Shell({ onSignedOut }: { onSignedOut: () => void }) {
             You are working in {org?.name ?? org?.id}, not your home organisation {home?.name ?? home?.id}.
           </Alert>
         )}
-        {me.isError && (
-          <ErrorAlert
-            title="Couldn't find out who you are signed in as"
-            error={me.error}
-            onRetry={() => void me.refetch()}
-            retrying={me.isFetching}
-          />
+        {sharedFailure ? (
+          <Box mb="md">
+            <ErrorAlert
+              title="Couldn't load who you are or your token"
+              error={me.error}
+              onRetry={() => void retryAll()}
+              retrying={me.isFetching || token.isFetching}
+            />
+          </Box>
+        ) : (
+          me.isError && (
+            <Box mb="md">
+              <ErrorAlert
+                title="Couldn't find out who you are signed in as"
+                error={me.error}
+                onRetry={() => void me.refetch()}
+                retrying={me.isFetching}
+              />
+            </Box>
+          )
         )}
         <Outlet />
       </AppShell.Main>

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/app.ts';
 import { postSignIn } from '../../emulator/testing.ts';
@@ -16,11 +17,17 @@ describe('routing and the session', () => {
     expect(returnPathFromState(authorize.searchParams.get('state'))).toBe('/token?from=portal');
   });
 
-  it('treats an expired session as none and signs in again', async () => {
+  it('stops on "Your session ended" for an expired session, then signs in again to the same page', async () => {
+    const user = userEvent.setup();
     sessionStore.set({ accessToken: 'old', expiresAt: Date.now() - 1000, environment: 'mypurecloud.com', flow: 'pkce' });
-    const { navigatedAway, requests } = await renderApp({ path: '/token', keepSession: true });
-    await waitFor(() => expect(navigatedAway).toHaveLength(1));
+    const { navigatedAway, requests } = await renderApp({ path: '/token?tab=2', keepSession: true });
+    expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
+    expect(screen.getByText(/Your token expired at/)).toBeInTheDocument();
     expect(requests.filter((r) => r.includes('/api/v2/'))).toEqual([]);
+    expect(navigatedAway).toEqual([]);
+    await user.click(screen.getByRole('link', { name: 'Sign in again' }));
+    await waitFor(() => expect(navigatedAway).toHaveLength(1));
+    expect(returnPathFromState(new URL(navigatedAway[0] ?? '').searchParams.get('state'))).toBe('/token?tab=2');
   });
 
   it('opens the token page at the root address', async () => {

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { nextStepFor } from '../api/errors.ts';
 import { isApiError, isUnauthorized } from '../api/http.ts';
-import { nextStepFor } from '../ui/ErrorAlert.tsx';
 
 export interface QueryClientHooks {
   /** A 401 from any call: the session is over. */
@@ -35,8 +35,10 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
     }),
     defaultOptions: {
       // request() already retries 429s, 5xx and network errors; a second layer would multiply them.
-      // A query that failed in a route loader shows its error with a retry button rather than refetching unasked.
-      queries: { retry: false, retryOnMount: false, staleTime: 30_000 },
+      // Nothing refetches by itself (focus, reconnect, a remount after a failure): every Genesys
+      // call but a preserveIdleTTL read of tokens/me counts as the admin's activity, and the app
+      // must never keep its own admin's session alive. tokens/me opts back in (api/tokens.ts).
+      queries: { retry: false, retryOnMount: false, refetchOnWindowFocus: false, refetchOnReconnect: false, staleTime: 30_000 },
       mutations: { retry: false },
     },
   });

@@ -105,11 +105,6 @@ export function SignInPage({ context }: { context: SignInContext }) {
               Your token was deleted at Genesys Cloud and forgotten by this browser.
             </Alert>
           )}
-          {data.reason === 'expired' && (
-            <Alert color="yellow" icon={<IconInfoCircle aria-hidden />} title="Your session ended">
-              Your token was revoked, expired or idled out. Sign in again to carry on where you were.
-            </Alert>
-          )}
           {data.authorizeUrl ? (
             <Stack align="center" gap="xs" role="status">
               <Loader size="sm" aria-hidden />

@@ -1,18 +1,26 @@
-import { Group, List, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Group, List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { hasPermission } from '../../auth/permissions.ts';
 
+interface Capability {
+  label: string;
+  permission: string;
+  /** The page that does it, once Token Admin has one. */
+  page?: { href: string; label: string };
+}
+
 /** What Token Admin lets someone do, and the Genesys permission each needs. */
-const CAPABILITIES = [
+const CAPABILITIES: readonly Capability[] = [
   { label: 'Find users and groups', permission: 'directory:user:view' },
   { label: "Revoke users' tokens", permission: 'oauth:token:delete' },
   { label: 'Change the idle token timeout', permission: 'directory:organization:admin' },
-] as const;
+];
 
 export function AccessList({ permissions }: { permissions: readonly string[] }) {
   return (
     <List spacing="xs" listStyleType="none" p={0} m={0}>
-      {CAPABILITIES.map(({ label, permission }) => {
+      {CAPABILITIES.map(({ label, permission, page }) => {
         const allowed = hasPermission(permissions, permission);
         return (
           <List.Item key={permission}>
@@ -23,6 +31,19 @@ export function AccessList({ permissions }: { permissions: readonly string[] }) 
               <div>
                 <Text size="sm">
                   {label}: <strong>{allowed ? 'allowed' : 'not allowed'}</strong>
+                  {page ? (
+                    <>
+                      {' '}
+                      <Anchor component={Link} to={page.href} size="sm">
+                        {page.label}
+                      </Anchor>
+                    </>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      (Token Admin has no page for this yet)
+                    </Text>
+                  )}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {allowed ? `Needs ${permission}, which your roles grant.` : `Needs ${permission}; ask an administrator to add it to one of your roles.`}

@@ -10,8 +10,8 @@ describe('the token page against the emulator', () => {
   it('shows the organisation, OAuth client, scopes and idle time of the admin’s token', async () => {
     await renderApp({ email: 'admin@example.com' });
     const org = await screen.findByRole('region', { name: 'Organisation' });
-    expect(within(org).getAllByText(ORG.name).length).toBeGreaterThan(0);
-    expect(within(org).getAllByText(ORG.id).length).toBeGreaterThan(0);
+    expect(within(org).getAllByText(ORG.id)).toHaveLength(2);
+    expect(within(org).getAllByText(ORG.name)).toHaveLength(2);
     expect(within(org).queryByText('Not your home organisation')).not.toBeInTheDocument();
 
     const client = screen.getByRole('region', { name: 'OAuth client' });
@@ -47,11 +47,12 @@ describe('the token page against the emulator', () => {
     expect(within(screen.getByRole('region', { name: 'Organisation' })).getByText('Not your home organisation')).toBeInTheDocument();
   });
 
-  it('verifies a live token as valid and a revoked one as not valid', async () => {
+  it('verifies a live token as valid; a revoked one ends the session with a word of why', async () => {
     const user = userEvent.setup();
-    const { emulator } = await renderApp({ email: 'admin@example.com' });
+    const { emulator, app } = await renderApp({ email: 'admin@example.com' });
     await user.click(await screen.findByRole('button', { name: 'Verify token' }));
     expect(await screen.findByText('Token is valid')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Verify token' })).toHaveFocus();
 
     const supervisor = emulator.issueToken('supervisor@example.com').access_token;
     const revoke = await emulator.fetch(`${EMULATOR_ORIGIN}/api/v2/tokens/${ADMIN.id}`, {
@@ -60,17 +61,24 @@ describe('the token page against the emulator', () => {
     });
     expect(revoke.status).toBe(204);
     await user.click(screen.getByRole('button', { name: 'Verify token' }));
-    expect(await screen.findByText('Token is not valid')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
+    expect(screen.getByText(/no longer accepts your token/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Lifetime' })).not.toBeInTheDocument();
+    expect(sessionStore.get()).toBeUndefined();
+    expect(new URLSearchParams(app.router.state.location.search).get('returnTo')).toBe('/token');
   });
 
-  it('a dead token ends the session and starts sign-in again, keeping the page to return to', async () => {
+  it('a dead token ends the session, says so, and signs in again to the same page', async () => {
+    const user = userEvent.setup();
     const { navigatedAway } = await renderApp({
       email: 'admin@example.com',
       path: '/token?tab=1',
       beforeRender: (emulator, token) =>
         emulator.fetch(`${EMULATOR_ORIGIN}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }),
     });
+    expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
+    expect(navigatedAway).toEqual([]);
+    await user.click(screen.getByRole('link', { name: 'Sign in again' }));
     await waitFor(() => expect(navigatedAway).toHaveLength(1));
     const target = new URL(navigatedAway[0] ?? '');
     expect(`${target.origin}${target.pathname}`).toBe(`${EMULATOR_ORIGIN}/oauth/authorize`);

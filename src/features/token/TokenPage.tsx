@@ -1,11 +1,15 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { actsOutsideHomeOrg, tokenMutations, tokenQueries, type TokenInfo } from '../../api/tokens.ts';
+import { actsOutsideHomeOrg, tokenMutations, type TokenInfo } from '../../api/tokens.ts';
 import { userQueries } from '../../api/users.ts';
+import { useIdentity } from '../../auth/identity.ts';
 import { useSession } from '../../auth/session.ts';
+import { useSessionControl } from '../../auth/sessionControl.ts';
+import { BusyButton } from '../../ui/BusyButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { AccessList } from './AccessList.tsx';
@@ -22,8 +26,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function TokenPage({ onSignInAgain }: { onSignInAgain: () => void }) {
-  const token = useQuery(tokenQueries.me());
+export function TokenPage() {
+  const { token, sharedFailure, retryToken } = useIdentity();
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -32,18 +36,31 @@ export function TokenPage({ onSignInAgain }: { onSignInAgain: () => void }) {
           <Text c="dimmed">The OAuth token this browser tab uses, as Genesys Cloud sees it.</Text>
         </div>
       </Group>
-      <VerifyPanel onSignInAgain={onSignInAgain} />
-      {token.isPending && <Skeleton height={240} radius="md" aria-label="Loading your token" />}
-      {token.isError && (
-        <ErrorAlert title="Couldn't load your token" error={token.error} onRetry={() => void token.refetch()} retrying={token.isFetching} />
+      <VerifyPanel />
+      {token.isPending && (
+        <>
+          <PendingNotice what="your token's details" />
+          <Skeleton height={240} radius="md" aria-label="Loading your token" />
+        </>
+      )}
+      {/* When identity failed for the same reason, the shell's one alert covers both. */}
+      {token.isError && !sharedFailure && (
+        <ErrorAlert title="Couldn't load your token" error={token.error} onRetry={() => void retryToken()} retrying={token.isFetching} />
       )}
       {token.data && <TokenDetails info={token.data} />}
     </Stack>
   );
 }
 
-function VerifyPanel({ onSignInAgain }: { onSignInAgain: () => void }) {
-  const verify = useMutation(tokenMutations.verify());
+function VerifyPanel() {
+  const control = useSessionControl();
+  // A dead token ends the session at once: nothing on the page is true any more.
+  const verify = useMutation({
+    ...tokenMutations.verify(),
+    onSuccess: (check) => {
+      if (!check.valid) control.ended();
+    },
+  });
   return (
     <Card withBorder radius="md" padding="md">
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -57,31 +74,15 @@ function VerifyPanel({ onSignInAgain }: { onSignInAgain: () => void }) {
               </Text>
             </Group>
           )}
-          {verify.data?.valid === false && (
-            <Group gap="xs">
-              <IconCircleX color="var(--mantine-color-red-text)" aria-hidden />
-              <Text fw={600}>Token is not valid</Text>
-              <Text size="sm" c="dimmed">
-                checked <RelativeTime value={verify.data.checkedAt} />: it was revoked, expired or idled out.
-              </Text>
-            </Group>
-          )}
           {!verify.data && !verify.isError && (
             <Text size="sm" c="dimmed">
               Ask Genesys Cloud whether this token still works.
             </Text>
           )}
         </div>
-        <Group gap="xs">
-          {verify.data?.valid === false && (
-            <Button variant="light" onClick={onSignInAgain}>
-              Sign in again
-            </Button>
-          )}
-          <Button leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending}>
-            Verify token
-          </Button>
-        </Group>
+        <BusyButton leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} busy={verify.isPending}>
+          Verify token
+        </BusyButton>
       </Group>
       {verify.isError && (
         <Stack mt="sm">

@@ -1,0 +1,24 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import type { LoaderFunction } from 'react-router';
+import { paths } from '../paths.ts';
+
+/**
+ * Every signed-in page, registered once: its path, its navigation label (a page without one is
+ * reached by links only), its lazily loaded module and an optional loader that starts its
+ * requests while that module downloads. The router and the navigation are both built from this.
+ */
+export interface PageDefinition {
+  path: string;
+  nav?: string;
+  /** A module exporting `Component`: its own chunk, loaded on the first visit. */
+  load: () => Promise<{ Component: ComponentType }>;
+  /** Prefetches the page's data; it must not wait for it, so the page can show its own progress. */
+  loader?: (queryClient: QueryClient) => LoaderFunction;
+}
+
+export const PAGES: readonly PageDefinition[] = [
+  { path: paths.token.path, nav: 'My token', load: () => import('../features/token/route.tsx') },
+];
+
+export const NAV = PAGES.flatMap((page) => (page.nav ? [{ label: page.nav, href: page.path }] : []));

@@ -1,0 +1,49 @@
+import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconClockOff } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { paths, type SessionEndCause } from '../paths.ts';
+import { safeReturnPath } from './returnPath.ts';
+
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function explain(cause: SessionEndCause | null, at: number | undefined): string {
+  const when = at === undefined ? '' : ` at ${exact.format(at)}`;
+  switch (cause) {
+    case 'idle':
+      return `Your token idled out${when}: nothing was done with it for longer than your organisation's idle token timeout. Leaving Token Admin open does not keep a session alive.`;
+    case 'expired':
+      return `Your token expired${when}: it reached the lifetime set on the OAuth client.`;
+    case 'self-revoked':
+      return 'You revoked all of your own tokens, so this session ended too, as did your other Genesys Cloud sessions.';
+    case 'invalid':
+      return 'Genesys Cloud says your token no longer works: it was revoked, expired or idled out.';
+    default:
+      return 'Genesys Cloud no longer accepts your token. It was revoked (by another admin, or by signing out elsewhere) or ended at Genesys Cloud.';
+  }
+}
+
+/** Where a session that ended by itself lands: what happened, and a way back to the same page. */
+export function SessionEndedPage() {
+  const [params] = useSearchParams();
+  const cause = params.get('cause') as SessionEndCause | null;
+  const atValue = Date.parse(params.get('at') ?? '');
+  const returnTo = safeReturnPath(params.get('returnTo'));
+  return (
+    <Center component="main" mih="100vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" maw={520} w="100%">
+        <Stack>
+          <Title order={1} size="h2">
+            Your session ended
+          </Title>
+          <Alert color="yellow" variant="light" icon={<IconClockOff aria-hidden />} title="Signed out by Genesys Cloud">
+            {explain(cause, Number.isFinite(atValue) ? atValue : undefined)}
+          </Alert>
+          <Text size="sm">Sign in again to carry on where you were. Nothing you had open is lost: you return to the same page.</Text>
+          <Button component={Link} to={paths.signIn.href({ returnTo })} data-autofocus>
+            Sign in again
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,134 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import { redirect, type DataRouter, type LoaderFunction } from 'react-router';
+import { readTokenInfoAsActivity, tokenQueries, type TokenInfo } from '../api/tokens.ts';
+import { userQueries } from '../api/users.ts';
+import type { AppConfig } from '../config/config.ts';
+import { paths, type SessionEndCause } from '../paths.ts';
+import { sessionStore, type Session } from './session.ts';
+import { markSignedOut } from './signIn.ts';
+import { genesysLogoutUrl } from './signOut.ts';
+
+/** Genesys' and the browser's clocks may differ a little; an idle deadline this close counts as passed. */
+const CLOCK_SKEW_MS = 5_000;
+
+/** Why a token stopped working, as far as this tab can tell. */
+export function causeOfEnd(session: Session | undefined, info: TokenInfo | undefined, now = Date.now()): { cause: SessionEndCause; at?: number } {
+  if (session && session.expiresAt <= now) return { cause: 'expired', at: session.expiresAt };
+  const idles = info?.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
+  if (Number.isFinite(idles) && idles <= now + CLOCK_SKEW_MS) return { cause: 'idle', at: idles };
+  return { cause: 'revoked' };
+}
+
+export interface SessionControl {
+  /** The admin chose to sign out: the token is already deleted. */
+  signedOut(): void;
+  /** The token stopped working (a 401, Verify said so): show why, and offer to sign in again here. */
+  ended(cause?: SessionEndCause): void;
+  /** Route loader for every signed-in page. */
+  requireSession: LoaderFunction;
+}
+
+interface SessionControlOptions {
+  config: AppConfig;
+  basePath: string;
+  redirectUri: string;
+  queryClient: QueryClient;
+  navigateAway: (url: string) => void;
+  /** The router is made after the loaders that need this, so it is looked up late. */
+  router: () => DataRouter;
+}
+
+export function stripBase(path: string, basePath: string): string {
+  const base = basePath.replace(/\/+$/, '');
+  return base && path.startsWith(base) ? path.slice(base.length) || '/' : path;
+}
+
+/**
+ * The session-ending policy: where a signed-in page goes when the session ends, and what it
+ * says. A first visit without a session goes straight to sign-in; a session that ends by
+ * itself stops on a page that says why.
+ */
+export function createSessionControl(options: SessionControlOptions): SessionControl {
+  const { config, basePath, queryClient, navigateAway } = options;
+  let ending = false;
+
+  /** The page the admin is on (or going to), relative to the base path. */
+  function currentPath(): string {
+    const router = options.router();
+    const where = router.state.navigation.location ?? router.state.location;
+    // The router's location carries the basename; navigate() adds it back.
+    return stripBase(`${where.pathname}${where.search}${where.hash}`, basePath);
+  }
+
+  function leave(href: string) {
+    void queryClient.cancelQueries();
+    void options
+      .router()
+      .navigate(href, { replace: true })
+      .finally(() => {
+        queryClient.clear();
+        ending = false;
+      });
+  }
+
+  return {
+    signedOut() {
+      const session = sessionStore.peek();
+      if (ending || !session) return;
+      ending = true;
+      sessionStore.clear();
+      // Genesys only returns to a registered redirect URI, so the logout comes back through the callback.
+      const logoutUrl = genesysLogoutUrl(config, session.environment, options.redirectUri);
+      if (logoutUrl) {
+        markSignedOut();
+        void queryClient.cancelQueries();
+        queryClient.clear();
+        navigateAway(logoutUrl);
+        return;
+      }
+      leave(paths.signIn.href({ returnTo: currentPath(), signedOut: true }));
+    },
+
+    ended(cause) {
+      const session = sessionStore.peek();
+      // Without a session a 401 is only a late echo of the one that ended it.
+      if (ending || !session) return;
+      ending = true;
+      const inferred = cause ? { cause } : causeOfEnd(session, queryClient.getQueryData(tokenQueries.me().queryKey));
+      sessionStore.clear();
+      leave(paths.sessionEnded.href({ returnTo: currentPath(), ...inferred }));
+    },
+
+    requireSession: ({ request }) => {
+      if (!sessionStore.get()) {
+        const url = new URL(request.url);
+        // A request URL has no fragment; on the first load the address bar still has it.
+        const hash =
+          typeof window !== 'undefined' && window.location.pathname + window.location.search === url.pathname + url.search ? window.location.hash : '';
+        const returnTo = stripBase(`${url.pathname}${url.search}${hash}`, basePath);
+        const stale = sessionStore.peek();
+        if (stale) {
+          sessionStore.clear();
+          return redirect(paths.sessionEnded.href({ returnTo, cause: 'expired', at: stale.expiresAt }));
+        }
+        return redirect(paths.signIn.href({ returnTo }));
+      }
+      // Identity and token load together, and nothing waits for them: the shell renders at
+      // once and each part shows its own progress, rate limit or failure.
+      void queryClient.query(userQueries.me()).catch(() => undefined);
+      if (queryClient.getQueryState(tokenQueries.me().queryKey)?.data === undefined) {
+        void readTokenInfoAsActivity(queryClient).catch(() => undefined);
+      }
+      return null;
+    },
+  };
+}
+
+export const SessionControlContext = createContext<SessionControl | undefined>(undefined);
+
+export function useSessionControl(): SessionControl {
+  const control = useContext(SessionControlContext);
+  if (!control) throw new Error('useSessionControl() needs <SessionControlContext.Provider>');
+  return control;
+}
