@@ -77,6 +77,17 @@ const MAX_TRANSIENT_RETRIES = 2;
 const MAX_RETRY_AFTER_SECONDS = 120;
 
 export async function request<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(path, options)).body;
+}
+
+export interface Sent<T> {
+  body: T;
+  /** ININ-Correlation-Id, when the browser may read it (the contract leaves that open). */
+  correlationId: string | undefined;
+}
+
+/** request() with the answer's correlation id, for a change the admin may have to quote. */
+export async function send<T = void>(path: string, options: RequestOptions = {}): Promise<Sent<T>> {
   if (!settings) throw new Error('configureHttp() must be called before request()');
   const { getBaseUrl, getToken, fetch: fetchFn = globalThis.fetch.bind(globalThis), sleep = abortableSleep } = settings;
   const method = options.method ?? 'GET';
@@ -119,7 +130,9 @@ export async function request<T = void>(path: string, options: RequestOptions = 
       });
     }
 
-    if (response.ok) return (await readBody(response, method)) as T;
+    if (response.ok) {
+      return { body: (await readBody(response, method)) as T, correlationId: response.headers.get('ININ-Correlation-Id') ?? undefined };
+    }
 
     const error = await toApiError(response, method, path);
     if (response.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {

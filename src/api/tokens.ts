@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { isUnauthorized, request } from './http.ts';
+import { isUnauthorized, request, send } from './http.ts';
 
 export interface Entity {
   id: string;
@@ -61,8 +61,10 @@ export async function verifyToken(signal?: AbortSignal): Promise<TokenCheck> {
   }
 }
 
-export function deleteMyToken(): Promise<void> {
-  return request('/api/v2/tokens/me', { method: 'DELETE' });
+/** Genesys answers 200 or 204 with no body; either is success. */
+export async function deleteMyToken(): Promise<{ correlationId: string | undefined }> {
+  const { correlationId } = await send('/api/v2/tokens/me', { method: 'DELETE' });
+  return { correlationId };
 }
 
 /** Polling keeps "idles at" current without touching the idle timer. */

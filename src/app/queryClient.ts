@@ -2,14 +2,41 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { nextStepFor } from '../api/errors.ts';
 import { isApiError, isUnauthorized } from '../api/http.ts';
+import { tokenQueries } from '../api/tokens.ts';
+import { userQueries } from '../api/users.ts';
+import { addJournalEntry, type JournalEntry, type JournalIntent } from '../journal/journal.ts';
 
 export interface QueryClientHooks {
   /** A 401 from any call: the session is over. */
   onUnauthorized: () => void;
 }
 
+function correlationIdOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('correlationId' in data)) return undefined;
+  return typeof data.correlationId === 'string' ? data.correlationId : undefined;
+}
+
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
-  return new QueryClient({
+  /** Who did it and where: the caller and their token's organisation, as loaded for the shell. */
+  const record = (intent: JournalIntent | undefined, outcome: Pick<JournalEntry, 'result' | 'error' | 'correlationId'>) => {
+    if (!intent) return;
+    const me = client.getQueryData(userQueries.me().queryKey);
+    const organization = client.getQueryData(tokenQueries.me().queryKey)?.organization ?? me?.organization;
+    if (!organization?.id) return;
+    void addJournalEntry({
+      at: new Date().toISOString(),
+      actor: { id: me?.id, name: me?.name, email: me?.email },
+      organization: { id: organization.id, name: organization.name },
+      action: intent.action,
+      summary: intent.summary,
+      target: intent.target,
+      ...outcome,
+    }).catch((error: unknown) => {
+      notifications.show({ color: 'yellow', title: 'Not recorded in Activity', message: `This browser could not save it (${String(error)}).` });
+    });
+  };
+
+  const client = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isUnauthorized(error)) {
@@ -29,7 +56,16 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       },
     }),
     mutationCache: new MutationCache({
-      onError: (error) => {
+      // A change the admin made is recorded whatever its outcome, before the page reacts to it.
+      onSuccess: (data, _variables, _context, mutation) => {
+        record(mutation.meta?.journal, { result: 'success', correlationId: correlationIdOf(data) });
+      },
+      onError: (error, _variables, _context, mutation) => {
+        record(mutation.meta?.journal, {
+          result: 'failure',
+          error: error.message,
+          correlationId: isApiError(error) ? error.correlationId : undefined,
+        });
         if (isUnauthorized(error)) hooks.onUnauthorized();
       },
     }),
@@ -42,4 +78,5 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { IconLogout } from '@tabler/icons-react';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { revokeOwnToken } from './signOut.ts';
 
@@ -11,7 +12,11 @@ import { revokeOwnToken } from './signOut.ts';
  */
 export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const mutation = useMutation({ mutationFn: revokeOwnToken, onSuccess: onSignedOut });
+  const mutation = useMutation({
+    mutationFn: revokeOwnToken,
+    onSuccess: onSignedOut,
+    meta: { journal: { action: 'sign-out', summary: 'Signed out: deleted this tab\'s own token' } },
+  });
 
   const dismiss = () => {
     mutation.reset();
@@ -33,7 +38,8 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
             <ErrorAlert title="Couldn't delete your token" error={mutation.error} />
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={dismiss}>
+            {/* Focus starts on Cancel: Enter twice must not sign anyone out. */}
+            <Button variant="default" onClick={dismiss} data-autofocus>
               Cancel
             </Button>
             {mutation.isError && (
@@ -41,9 +47,9 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
                 Forget it in this browser only
               </Button>
             )}
-            <Button color="red" onClick={() => mutation.mutate()} loading={mutation.isPending} data-autofocus>
+            <BusyButton color="red" onClick={() => mutation.mutate()} busy={mutation.isPending}>
               {mutation.isError ? 'Try again' : 'Sign out'}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>

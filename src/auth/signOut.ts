@@ -5,11 +5,12 @@ import { endpointsFor } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
 
 /** Revokes this tab's token at Genesys; a 401 means it was already dead, which is as good. */
-export async function revokeOwnToken(): Promise<void> {
+export async function revokeOwnToken(): Promise<{ correlationId?: string | undefined }> {
   try {
-    await deleteMyToken();
+    return await deleteMyToken();
   } catch (error) {
     if (!isUnauthorized(error)) throw error;
+    return {};
   }
 }
 
