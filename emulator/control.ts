@@ -1,13 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { tooManyRequests } from './auth.ts';
 import type { Env } from './env.ts';
-import { badRequest, errorResponse, isRecord, notFound, readJson } from './errors.ts';
+import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
 import { APP_CLIENT_ID } from './seed.ts';
-import type { Fault, Quirks, TokenRecord } from './model.ts';
+import type { Fault, TokenRecord } from './model.ts';
 import type { Store } from './store.ts';
 import { HIPAA_MAX_TIMEOUT_SECONDS } from './tokens.ts';
+import { bool, intIn, invalid, objectBody, parseWith } from './validation.ts';
 
 const DEFAULT_FAULTS: Record<number, { code: string; message: string }> = {
   400: { code: 'bad.request', message: 'The request could not be understood by the server due to malformed syntax.' },
@@ -64,7 +66,55 @@ function tokenSummary(store: Store, t: TokenRecord): Record<string, unknown> {
   };
 }
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '*'];
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '*'] as const;
+
+// Bodies of the control API; messages read after the field name (see describeZodError).
+const positive = () => intIn(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of 1 or more.').optional();
+
+const rateLimitBody = z
+  .object({ perMinute: positive(), perUserPerMinute: positive() }, objectBody)
+  .refine((v) => v.perMinute !== undefined || v.perUserPerMinute !== undefined, {
+    path: ['perMinute'],
+    error: 'or perUserPerMinute is required: perMinute limits each user and OAuth client, perUserPerMinute each user across clients.',
+  });
+
+const clockBody = z.object(
+  { advanceSeconds: z.number({ error: 'must be a number of seconds, 0 or more.' }).min(0, { error: 'must be a number of seconds, 0 or more.' }) },
+  objectBody,
+);
+
+const orgBody = z.object({ hipaa: bool() }, objectBody);
+
+const quirksBody = z.strictObject(
+  {
+    deleteStatus: z.union([z.literal(200), z.literal(204)], { error: 'must be 200 or 204.' }).optional(),
+    exposeHeaders: bool().optional(),
+  },
+  objectBody,
+);
+
+const faultBody = z.object(
+  {
+    method: z
+      .string({ error: `must be one of ${METHODS.join(', ')}.` })
+      .transform((m) => m.toUpperCase())
+      .pipe(z.enum(METHODS, { error: `must be one of ${METHODS.join(', ')}.` }))
+      .default('*'),
+    path: z.string({ error: 'must be a path under /api/v2/ ("*" matches one segment).' }).startsWith('/api/v2/', { error: 'must be a path under /api/v2/ ("*" matches one segment).' }),
+    count: intIn(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of 1 or more.').default(1),
+    status: intIn(400, 599, 'must be an HTTP error status from 400 to 599.'),
+    code: z.string({ error: 'must be a string.' }).optional(),
+    message: z.string({ error: 'must be a string.' }).optional(),
+    retryAfterSeconds: intIn(0, Number.MAX_SAFE_INTEGER, 'must be a whole number of seconds, 0 or more.').optional(),
+    rawBody: z.string({ error: 'must be a string.' }).optional(),
+  },
+  objectBody,
+);
+
+const tokensBody = z.object(
+  { email: z.string({ error: 'must be a string.' }).optional(), clientId: z.string({ error: 'must be a string.' }).optional() },
+  objectBody,
+);
 
 /** The test-only control API, mounted under /__emulator/ when enabled. */
 export function controlRoutes(store: Store): Hono<Env> {
@@ -78,45 +128,28 @@ export function controlRoutes(store: Store): Hono<Env> {
   app.post('/rate-limit', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const v = isRecord(body.value) ? body.value : {};
-    const { perMinute, perUserPerMinute } = v;
-    const positive = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
-    const problems = [
-      ...(perMinute !== undefined && !positive(perMinute) ? ['perMinute'] : []),
-      ...(perUserPerMinute !== undefined && !positive(perUserPerMinute) ? ['perUserPerMinute'] : []),
-    ];
-    if (problems.length > 0 || (perMinute === undefined && perUserPerMinute === undefined)) {
-      return badRequest(
-        c,
-        'Send perMinute (per user and OAuth client) and/or perUserPerMinute (per user across clients), each a positive integer.',
-        (problems.length > 0 ? problems : ['perMinute']).map((fieldName) => ({ errorCode: 'invalid.value', fieldName })),
-      );
-    }
-    store.setRateLimit({
-      ...(positive(perMinute) ? { perMinute } : {}),
-      ...(positive(perUserPerMinute) ? { perUserPerMinute } : {}),
-    });
+    const parsed = parseWith(rateLimitBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    store.setRateLimit(parsed.value);
     return c.json({ perMinute: store.rateLimitPerMinute, perUserPerMinute: store.rateLimitPerUserPerMinute });
   });
 
   app.post('/clock', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const seconds = isRecord(body.value) ? body.value.advanceSeconds : undefined;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      return badRequest(c, 'advanceSeconds must be a number of seconds, 0 or more.', [{ errorCode: 'invalid.value', fieldName: 'advanceSeconds' }]);
-    }
-    store.advanceClock(seconds);
+    const parsed = parseWith(clockBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    store.advanceClock(parsed.value.advanceSeconds);
     return c.json({ offsetSeconds: store.clockOffsetMs / 1000, now: new Date(store.now()).toISOString() });
   });
 
   app.post('/org', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const hipaa = isRecord(body.value) ? body.value.hipaa : undefined;
-    if (typeof hipaa !== 'boolean') return badRequest(c, 'hipaa must be true or false.', [{ errorCode: 'invalid.value', fieldName: 'hipaa' }]);
-    store.setHipaa(hipaa, HIPAA_MAX_TIMEOUT_SECONDS);
-    return c.json({ id: store.org.id, name: store.org.name, hipaa });
+    const parsed = parseWith(orgBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    store.setHipaa(parsed.value.hipaa, HIPAA_MAX_TIMEOUT_SECONDS);
+    return c.json({ id: store.org.id, name: store.org.name, hipaa: parsed.value.hipaa });
   });
 
   app.get('/quirks', (c) => c.json(store.quirks));
@@ -124,24 +157,9 @@ export function controlRoutes(store: Store): Hono<Env> {
   app.post('/quirks', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const v = body.value;
-    if (!isRecord(v)) return badRequest(c, 'The request body must be a JSON object.');
-    const problems = Object.keys(v).filter((key) => !['deleteStatus', 'exposeHeaders'].includes(key));
-    const { deleteStatus, exposeHeaders } = v;
-    if (deleteStatus !== undefined && deleteStatus !== 200 && deleteStatus !== 204) problems.push('deleteStatus');
-    if (exposeHeaders !== undefined && typeof exposeHeaders !== 'boolean') problems.push('exposeHeaders');
-    if (problems.length > 0) {
-      return badRequest(
-        c,
-        `Invalid quirks: ${problems.join(', ')}. Expected { deleteStatus?: 200 | 204, exposeHeaders?: boolean }.`,
-        problems.map((fieldName) => ({ errorCode: 'invalid.value', fieldName })),
-      );
-    }
-    const next: Partial<Quirks> = {
-      ...(deleteStatus === 200 || deleteStatus === 204 ? { deleteStatus } : {}),
-      ...(typeof exposeHeaders === 'boolean' ? { exposeHeaders } : {}),
-    };
-    store.quirks = { ...store.quirks, ...next };
+    const parsed = parseWith(quirksBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    store.quirks = { ...store.quirks, ...parsed.value };
     return c.json(store.quirks);
   });
 
@@ -150,38 +168,10 @@ export function controlRoutes(store: Store): Hono<Env> {
   app.post('/faults', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const v = body.value;
-    if (!isRecord(v)) return badRequest(c, 'The request body must be a JSON object.');
-    const problems: string[] = [];
-    const method = typeof v.method === 'string' ? v.method.toUpperCase() : '*';
-    if (!METHODS.includes(method)) problems.push('method');
-    if (typeof v.path !== 'string' || !v.path.startsWith('/api/v2/')) problems.push('path');
-    const count = v.count ?? 1;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) problems.push('count');
-    const status = v.status;
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) problems.push('status');
-    if (v.code !== undefined && typeof v.code !== 'string') problems.push('code');
-    if (v.message !== undefined && typeof v.message !== 'string') problems.push('message');
-    const retry = v.retryAfterSeconds;
-    if (retry !== undefined && (typeof retry !== 'number' || !Number.isInteger(retry) || retry < 0)) problems.push('retryAfterSeconds');
-    if (v.rawBody !== undefined && typeof v.rawBody !== 'string') problems.push('rawBody');
-    if (problems.length > 0 || typeof status !== 'number' || typeof count !== 'number' || typeof v.path !== 'string') {
-      return badRequest(
-        c,
-        `Invalid fault: ${problems.join(', ')}. Expected { method: GET|PUT|…|*, path: "/api/v2/…", count?: integer ≥ 1, status: 400–599, code?, message?, retryAfterSeconds?, rawBody? }.`,
-        problems.map((fieldName) => ({ errorCode: 'invalid.value', fieldName })),
-      );
-    }
-    const fault: Fault = {
-      method,
-      path: v.path,
-      remaining: count,
-      status,
-      ...(typeof v.code === 'string' ? { code: v.code } : {}),
-      ...(typeof v.message === 'string' ? { message: v.message } : {}),
-      ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
-      ...(typeof v.rawBody === 'string' ? { rawBody: v.rawBody } : {}),
-    };
+    const parsed = parseWith(faultBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    const { count, ...rest } = parsed.value;
+    const fault: Fault = { ...rest, remaining: count };
     store.addFault(fault);
     return c.json(fault);
   });
@@ -194,10 +184,9 @@ export function controlRoutes(store: Store): Hono<Env> {
   app.post('/tokens', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    const v = body.value;
-    if (!isRecord(v)) return badRequest(c, 'The request body must be a JSON object.');
-    const email = typeof v.email === 'string' ? v.email : undefined;
-    const clientId = typeof v.clientId === 'string' ? v.clientId : APP_CLIENT_ID;
+    const parsed = parseWith(tokensBody, body.value);
+    if (!parsed.ok) return invalid(c, parsed);
+    const { email, clientId = APP_CLIENT_ID } = parsed.value;
     if (!store.clients.has(clientId)) {
       return badRequest(c, `Unknown OAuth client ${clientId}.`, [{ errorCode: 'invalid.value', fieldName: 'clientId' }]);
     }

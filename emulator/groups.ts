@@ -2,10 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
-import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
-import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import { notFound, readJson } from './errors.ts';
+import { entityListing, expandSet, parseSearchRequest, runSearch } from './search.ts';
 import type { GroupRecord, UserRecord } from './model.ts';
 import type { Store } from './store.ts';
+import { invalid, pageParams } from './validation.ts';
 import { byName, userJson } from './users.ts';
 
 export const GROUP_SEARCH_FIELDS = ['name', 'id', 'description'] as const;
@@ -54,7 +55,7 @@ export function groupsRoutes(store: Store): Hono<Env> {
     const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = parseSearchRequest(body.value, GROUP_SEARCH_FIELDS);
-    if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);
+    if (!parsed.ok) return invalid(c, parsed);
     const request = parsed.value;
     const { total, pageCount, page } = runSearch([...store.groups.values()], request, groupFieldText);
     return c.json({
@@ -78,19 +79,11 @@ export function groupsRoutes(store: Store): Hono<Env> {
     const id = c.req.param('groupId');
     const group = store.groups.get(id);
     if (!group) return notFound(c, `Group ${id} was not found.`);
-    const pageSize = intParam(c.req.query('pageSize'), 25, 1, 100);
-    const pageNumber = intParam(c.req.query('pageNumber'), 1, 1, Number.MAX_SAFE_INTEGER);
-    if (pageSize === null || pageNumber === null) {
-      return errorResponse(c, 400, 'bad.request', 'pageSize must be an integer from 1 to 100 and pageNumber an integer of 1 or more.', {
-        details: [
-          ...(pageSize === null ? [{ errorCode: 'invalid.value', fieldName: 'pageSize' }] : []),
-          ...(pageNumber === null ? [{ errorCode: 'invalid.value', fieldName: 'pageNumber' }] : []),
-        ],
-      });
-    }
+    const page = pageParams(c, { maxPageSize: 100 });
+    if (page instanceof Response) return page;
     const all = members(store, group).sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    return c.json(entityListing(all, pageNumber, pageSize, (u) => userJson(store, u, expand)));
+    return c.json(entityListing(all, page, (u) => userJson(store, u, expand)));
   });
 
   return app;

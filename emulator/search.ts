@@ -1,5 +1,6 @@
-import type { ErrorDetail } from './errors.ts';
-import { isRecord } from './errors.ts';
+import { z } from 'zod';
+import type { PageParams, Parsed } from './validation.ts';
+import { intIn, objectBody, parseWith } from './validation.ts';
 
 export const QUERY_TYPES = ['EXACT', 'STARTS_WITH', 'CONTAINS', 'TERM', 'QUERY_STRING', 'MATCH_ALL'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
@@ -21,84 +22,59 @@ export interface SearchRequest {
   query: SearchQueryItem[];
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; details: ErrorDetail[] };
-
-function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
-}
-
-function isIntegerIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+/** The Genesys search body; each message reads after its field name (see describeZodError). */
+function searchSchema(fields: readonly string[], maxPageSize: number) {
+  const fieldList = fields.join(', ');
+  const field = z.string({ error: `is not searchable; use one of: ${fieldList}.` }).refine((f) => fields.includes(f), { error: `is not searchable; use one of: ${fieldList}.` });
+  const strings = (what: string) => z.array(z.string({ error: `must be ${what}.` }), { error: `must be ${what}.` });
+  const item = z
+    .object(
+      {
+        type: z.enum(QUERY_TYPES, { error: `must be one of ${QUERY_TYPES.join(', ')}.` }),
+        fields: z.array(field, { error: `must be a non-empty array of: ${fieldList}.` }).optional(),
+        value: z.string({ error: 'must be a string.' }).optional(),
+        values: strings('an array of strings').optional(),
+      },
+      { error: 'must be an object.' },
+    )
+    .superRefine((q, ctx) => {
+      if (q.type === 'MATCH_ALL') return;
+      if (q.fields === undefined || q.fields.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: `must be a non-empty array of: ${fieldList}.` });
+      }
+      if (q.value === undefined && q.values === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required: give a value or values.' });
+    });
+  return z.object(
+    {
+      pageSize: intIn(1, maxPageSize, `must be a whole number from 1 to ${String(maxPageSize)}.`).nullish(),
+      pageNumber: intIn(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of 1 or more.').nullish(),
+      sortOrder: z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(', ')}.` }).nullish(),
+      sortBy: field.nullish(),
+      expand: strings('an array of strings').nullish(),
+      query: z
+        .array(item, { error: 'is required: give at least one search criterion.' })
+        .min(1, { error: 'is required: give at least one search criterion.' }),
+    },
+    objectBody,
+  );
 }
 
 /** Validates the Genesys search body shape; every problem is reported with its field path. */
 export function parseSearchRequest(body: unknown, fields: readonly string[], maxPageSize = 100): Parsed<SearchRequest> {
-  const problems: { fieldName: string; message: string }[] = [];
-  const bad = (fieldName: string, message: string) => problems.push({ fieldName, message });
-  if (!isRecord(body)) {
-    return { ok: false, message: 'The request body must be a JSON object.', details: [{ errorCode: 'invalid.value', fieldName: 'body' }] };
-  }
-  const pageSize = body.pageSize ?? 25;
-  if (!isIntegerIn(pageSize, 1, maxPageSize)) bad('pageSize', `pageSize must be an integer from 1 to ${String(maxPageSize)}.`);
-  const pageNumber = body.pageNumber ?? 1;
-  if (!isIntegerIn(pageNumber, 1, Number.MAX_SAFE_INTEGER)) bad('pageNumber', 'pageNumber must be an integer of 1 or more.');
-  const sortOrder = body.sortOrder ?? 'ASC';
-  if (!isOneOf(SORT_ORDERS, sortOrder)) bad('sortOrder', `sortOrder must be one of ${SORT_ORDERS.join(', ')}.`);
-  const rawSortBy = body.sortBy ?? 'name';
-  const sortBy = isOneOf(fields, rawSortBy) ? rawSortBy : 'name';
-  if (!isOneOf(fields, rawSortBy)) bad('sortBy', `sortBy must be one of ${fields.join(', ')}.`);
-  const expand = body.expand ?? [];
-  if (!Array.isArray(expand) || !expand.every((e) => typeof e === 'string')) bad('expand', 'expand must be an array of strings.');
-
-  const query: SearchQueryItem[] = [];
-  if (!Array.isArray(body.query) || body.query.length === 0) {
-    bad('query', 'query is required: give at least one search criterion.');
-  } else {
-    body.query.forEach((item: unknown, i) => {
-      const at = `query[${String(i)}]`;
-      if (!isRecord(item)) {
-        bad(at, `${at} must be an object.`);
-        return;
-      }
-      const type = item.type;
-      if (!isOneOf(QUERY_TYPES, type)) {
-        bad(`${at}.type`, `${at}.type must be one of ${QUERY_TYPES.join(', ')}.`);
-        return;
-      }
-      const itemFields: string[] = [];
-      const rawFields = item.fields ?? (type === 'MATCH_ALL' ? [] : undefined);
-      if (!Array.isArray(rawFields) || (type !== 'MATCH_ALL' && rawFields.length === 0)) {
-        bad(`${at}.fields`, `${at}.fields must be a non-empty array of: ${fields.join(', ')}.`);
-      } else {
-        rawFields.forEach((f: unknown, j) => {
-          if (isOneOf(fields, f)) itemFields.push(f);
-          else bad(`${at}.fields[${String(j)}]`, `${at}.fields[${String(j)}] is not searchable; use one of: ${fields.join(', ')}.`);
-        });
-      }
-      const values: string[] = [];
-      if (item.value !== undefined) {
-        if (typeof item.value === 'string') values.push(item.value);
-        else bad(`${at}.value`, `${at}.value must be a string.`);
-      }
-      if (item.values !== undefined) {
-        if (Array.isArray(item.values) && item.values.every((v) => typeof v === 'string')) values.push(...item.values);
-        else bad(`${at}.values`, `${at}.values must be an array of strings.`);
-      }
-      if (type !== 'MATCH_ALL' && item.value === undefined && item.values === undefined) {
-        bad(`${at}.value`, `${at} needs a value or values.`);
-      }
-      query.push({ type, fields: itemFields, values });
-    });
-  }
-
-  if (problems.length > 0 || !isOneOf(SORT_ORDERS, sortOrder) || typeof pageSize !== 'number' || typeof pageNumber !== 'number') {
-    return {
-      ok: false,
-      message: problems.map((p) => p.message).join(' ') || 'The search request is invalid.',
-      details: problems.map((p) => ({ errorCode: 'invalid.value', fieldName: p.fieldName })),
-    };
-  }
-  return { ok: true, value: { pageSize, pageNumber, sortOrder, sortBy, expand: expand as string[], query } };
+  const parsed = parseWith(searchSchema(fields, maxPageSize), body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return {
+    ok: true,
+    value: {
+      pageSize: v.pageSize ?? 25,
+      pageNumber: v.pageNumber ?? 1,
+      sortOrder: v.sortOrder ?? 'ASC',
+      sortBy: v.sortBy ?? 'name',
+      expand: v.expand ?? [],
+      query: v.query.map((q) => ({ type: q.type, fields: q.fields ?? [], values: [...(q.value === undefined ? [] : [q.value]), ...(q.values ?? [])] })),
+    },
+  };
 }
 
 const words = (text: string) => text.split(/[\s@._-]+/).filter(Boolean);
@@ -170,9 +146,8 @@ export function runSearch<T>(
   };
 }
 
-/** Parses an integer query parameter; null when present but invalid or out of range. */
 /** One page of a listing in Genesys' entity-listing shape. */
-export function entityListing<T, R>(all: readonly T[], pageNumber: number, pageSize: number, toJson: (item: T) => R) {
+export function entityListing<T, R>(all: readonly T[], { pageNumber, pageSize }: PageParams, toJson: (item: T) => R) {
   const start = (pageNumber - 1) * pageSize;
   return {
     entities: all.slice(start, start + pageSize).map(toJson),
@@ -181,13 +156,6 @@ export function entityListing<T, R>(all: readonly T[], pageNumber: number, pageS
     total: all.length,
     pageCount: Math.ceil(all.length / pageSize),
   };
-}
-
-export function intParam(raw: string | undefined, fallback: number, min: number, max: number): number | null {
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : null;
 }
 
 /** expand=a,b&expand=c → lower-cased set */

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { requirePermission } from './auth.ts';
 import type { AuthInfo, Env } from './env.ts';
-import type { ErrorDetail } from './errors.ts';
-import { errorResponse, isRecord, notFound, readJson } from './errors.ts';
-import type { Parsed } from './search.ts';
+import { notFound, readJson } from './errors.ts';
 import type { GroupBundle, IdleTokenTimeout, OAuthClientRecord, TimeoutUnit } from './model.ts';
 import type { Store } from './store.ts';
+import type { Parsed } from './validation.ts';
+import { bool, describeZodError, intIn, invalid, objectBody } from './validation.ts';
 
 export const MIN_TIMEOUT_SECONDS = 300;
 export const MAX_TIMEOUT_SECONDS = 28800;
@@ -40,138 +41,134 @@ export function tokenInfoJson(store: Store, auth: AuthInfo): Record<string, unkn
   };
 }
 
-const UNITS: readonly TimeoutUnit[] = ['Minutes', 'Hours'];
+const UNITS = ['Minutes', 'Hours'] as const satisfies readonly TimeoutUnit[];
 
 function describeDuration(seconds: number): string {
   if (seconds % 3600 === 0) return `${String(seconds / 3600)} hour${seconds === 3600 ? '' : 's'}`;
   return `${String(seconds / 60)} minutes`;
 }
 
-function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-const absent = (value: unknown): value is undefined | null => value === undefined || value === null;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Validates a PUT body against the documented limits. Every field is optional: an absent (or null)
- * one keeps its stored value, and the merged result must be valid too.
+ * The PUT body's schema for this org's limits and groups. Every field is optional: an absent (or
+ * null) one keeps its stored value, and the merged result must be valid too, so a stored value
+ * over the current limit (HIPAA switched on since) is reported where the field would be.
  */
-export function validateIdleTimeout(body: unknown, store: Store): Parsed<IdleTokenTimeout> {
-  if (!isRecord(body)) {
-    return { ok: false, message: 'The request body must be a JSON object.', details: [{ errorCode: 'invalid.value', fieldName: 'body' }] };
-  }
+function idleTimeoutSchema(store: Store) {
   const previous = store.idleTimeout;
   const max = store.org.hipaa ? HIPAA_MAX_TIMEOUT_SECONDS : MAX_TIMEOUT_SECONDS;
   const range = `from ${String(MIN_TIMEOUT_SECONDS)} (${describeDuration(MIN_TIMEOUT_SECONDS)}) to ${String(max)} (${describeDuration(max)})${
     store.org.hipaa ? ', the limit for a HIPAA-compliant organization' : ''
   }`;
-  const problems: { detail: ErrorDetail; message: string }[] = [];
-  const bad = (fieldName: string, message: string, entityId?: string) =>
-    problems.push({ detail: { errorCode: 'invalid.value', fieldName, ...(entityId ? { entityId } : {}) }, message });
-  const validSeconds = (v: unknown): v is number => isInteger(v) && v >= MIN_TIMEOUT_SECONDS && v <= max;
+  const seconds = intIn(MIN_TIMEOUT_SECONDS, max, `must be a whole number of seconds ${range}.`);
+  const validSeconds = (v: number) => seconds.safeParse(v).success;
+  const unit = z.enum(UNITS, { error: 'must be "Minutes" or "Hours".' });
 
-  const enabled = body.enableIdleTokenTimeout;
-  if (!absent(enabled) && typeof enabled !== 'boolean') bad('enableIdleTokenTimeout', 'enableIdleTokenTimeout must be true or false.');
-
-  const seconds = body.idleTokenTimeoutSeconds;
-  if (absent(seconds)) {
-    // The stored value may be out of range now (e.g. HIPAA switched on outside the API).
-    if (!validSeconds(previous.idleTokenTimeoutSeconds)) {
-      bad(
-        'idleTokenTimeoutSeconds',
-        `idleTokenTimeoutSeconds (stored: ${String(previous.idleTokenTimeoutSeconds)}) must be a whole number of seconds ${range}; send a new value.`,
-      );
-    }
-  } else if (!validSeconds(seconds)) {
-    bad('idleTokenTimeoutSeconds', `idleTokenTimeoutSeconds must be a whole number of seconds ${range}.`);
-  }
-
-  const unit = body.inactivityTimeoutUnit;
-  if (!absent(unit) && !UNITS.includes(unit as TimeoutUnit)) bad('inactivityTimeoutUnit', 'inactivityTimeoutUnit must be "Minutes" or "Hours".');
-
-  const groupsEnabled = body.inactivityTimeoutGroupsEnabled;
-  if (!absent(groupsEnabled) && typeof groupsEnabled !== 'boolean') {
-    bad('inactivityTimeoutGroupsEnabled', 'inactivityTimeoutGroupsEnabled must be true or false.');
-  }
-
-  const bundles: GroupBundle[] = [];
-  const rawBundles = body.inactivityTimeoutGroupBundles;
-  if (absent(rawBundles)) {
-    previous.inactivityTimeoutGroupBundles.forEach((b, i) => {
-      if (!validSeconds(b.timeoutSeconds)) {
-        const at = `inactivityTimeoutGroupBundles[${String(i)}].timeoutSeconds`;
-        bad(at, `${at} (stored: ${String(b.timeoutSeconds)}) must be a whole number of seconds ${range}; send the bundles again.`);
-      }
-    });
-  } else if (!Array.isArray(rawBundles)) {
-    bad('inactivityTimeoutGroupBundles', 'inactivityTimeoutGroupBundles must be an array.');
-  } else {
-    if (rawBundles.length > MAX_GROUP_BUNDLES) {
-      bad('inactivityTimeoutGroupBundles', `inactivityTimeoutGroupBundles may hold at most ${String(MAX_GROUP_BUNDLES)} group bundles (got ${String(rawBundles.length)}).`);
-    }
-    const priorities = new Map<number, number>();
-    const groupOwner = new Map<string, number>();
-    rawBundles.forEach((raw: unknown, i) => {
-      const at = `inactivityTimeoutGroupBundles[${String(i)}]`;
-      if (!isRecord(raw)) {
-        bad(at, `${at} must be an object.`);
-        return;
-      }
-      const { priority, timeoutSeconds, inactivityTimeoutUnit, groups } = raw;
-      if (!isInteger(priority) || priority < 1 || priority > MAX_GROUP_BUNDLES) {
-        bad(`${at}.priority`, `${at}.priority must be a whole number from 1 to ${String(MAX_GROUP_BUNDLES)}.`);
-      } else if (priorities.has(priority)) {
-        bad(`${at}.priority`, `${at}.priority ${String(priority)} is already used by inactivityTimeoutGroupBundles[${String(priorities.get(priority))}]; priorities must be unique.`);
-      } else {
-        priorities.set(priority, i);
-      }
-      if (!validSeconds(timeoutSeconds)) bad(`${at}.timeoutSeconds`, `${at}.timeoutSeconds must be a whole number of seconds ${range}.`);
-      if (!absent(inactivityTimeoutUnit) && !UNITS.includes(inactivityTimeoutUnit as TimeoutUnit)) {
-        bad(`${at}.inactivityTimeoutUnit`, `${at}.inactivityTimeoutUnit must be "Minutes" or "Hours".`);
-      }
-      const groupIds: string[] = [];
+  const bundle = z.object(
+    {
+      priority: intIn(1, MAX_GROUP_BUNDLES, `must be a whole number from 1 to ${String(MAX_GROUP_BUNDLES)}.`),
+      timeoutSeconds: seconds,
+      inactivityTimeoutUnit: unit.nullish(),
       // A bundle without groups applies to nobody, so it is refused rather than stored.
-      if (!Array.isArray(groups) || groups.length === 0) {
-        bad(`${at}.groups`, `${at}.groups must be a non-empty array of group ids.`);
-      } else {
-        groups.forEach((g: unknown, j) => {
-          const gAt = `${at}.groups[${String(j)}]`;
-          if (typeof g !== 'string' || !store.groups.has(g)) {
-            bad(gAt, `${gAt} is not an existing group id${typeof g === 'string' ? ` (${g})` : ''}.`, typeof g === 'string' ? g : undefined);
-            return;
-          }
-          const owner = groupOwner.get(g);
-          if (owner !== undefined) {
-            bad(gAt, `${gAt}: group ${g} is already in inactivityTimeoutGroupBundles[${String(owner)}]; a group may be in only one bundle.`, g);
-            return;
-          }
-          groupOwner.set(g, i);
-          groupIds.push(g);
-        });
-      }
-      if (isInteger(priority) && isInteger(timeoutSeconds)) {
-        bundles.push({
-          priority,
-          timeoutSeconds,
-          inactivityTimeoutUnit: (inactivityTimeoutUnit as TimeoutUnit | null | undefined) ?? (timeoutSeconds % 3600 === 0 ? 'Hours' : 'Minutes'),
-          groups: groupIds,
-        });
-      }
-    });
-  }
+      groups: z
+        .array(
+          z.string({ error: 'is not an existing group id.' }).superRefine((id, ctx) => {
+            if (!store.groups.has(id)) ctx.addIssue({ code: 'custom', message: `is not an existing group id (${id}).`, params: { entityId: id } });
+          }),
+          { error: 'must be a non-empty array of group ids.' },
+        )
+        .min(1, { error: 'must be a non-empty array of group ids.' }),
+    },
+    { error: 'must be an object.' },
+  );
 
-  if (problems.length > 0) {
-    return { ok: false, message: problems.map((p) => p.message).join(' '), details: problems.map((p) => p.detail) };
-  }
+  const bundles = z.array(bundle, { error: 'must be an array.' });
+  return z.object(
+    {
+      enableIdleTokenTimeout: bool().nullish(),
+      idleTokenTimeoutSeconds: seconds.nullish().superRefine((value, ctx) => {
+        if (value == null && !validSeconds(previous.idleTokenTimeoutSeconds)) {
+          ctx.addIssue({ code: 'custom', message: `(stored: ${String(previous.idleTokenTimeoutSeconds)}) must be a whole number of seconds ${range}; send a new value.` });
+        }
+      }),
+      inactivityTimeoutUnit: unit.nullish(),
+      inactivityTimeoutGroupsEnabled: bool().nullish(),
+      inactivityTimeoutGroupBundles: bundles.nullish().superRefine((value, ctx) => {
+        if (value != null) return;
+        previous.inactivityTimeoutGroupBundles.forEach((b, i) => {
+          if (validSeconds(b.timeoutSeconds)) return;
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'timeoutSeconds'],
+            message: `(stored: ${String(b.timeoutSeconds)}) must be a whole number of seconds ${range}; send the bundles again.`,
+          });
+        });
+      }),
+    },
+    objectBody,
+  );
+}
+
+/**
+ * Rules across bundles: at most five, priorities unique, each group in one bundle only. Zod skips an
+ * array's own checks once an item is malformed, so these read the raw body and always run.
+ */
+function bundleRuleIssues(body: unknown, store: Store): z.core.$ZodIssue[] {
+  const raw = isRecord(body) ? body.inactivityTimeoutGroupBundles : undefined;
+  if (!Array.isArray(raw)) return [];
+  const at = (...path: PropertyKey[]) => ['inactivityTimeoutGroupBundles', ...path];
+  const issues: z.core.$ZodIssue[] = [];
+  const issue = (path: PropertyKey[], message: string, entityId?: string) =>
+    issues.push({ code: 'custom', path, message, input: undefined, ...(entityId === undefined ? {} : { params: { entityId } }) });
+  if (raw.length > MAX_GROUP_BUNDLES) issue(at(), `may hold at most ${String(MAX_GROUP_BUNDLES)} group bundles (got ${String(raw.length)}).`);
+  const priorities = new Map<number, number>();
+  const owners = new Map<string, number>();
+  raw.forEach((item: unknown, i) => {
+    if (!isRecord(item)) return;
+    const { priority, groups } = item;
+    if (typeof priority === 'number' && Number.isInteger(priority) && priority >= 1 && priority <= MAX_GROUP_BUNDLES) {
+      const first = priorities.get(priority);
+      if (first === undefined) priorities.set(priority, i);
+      else issue(at(i, 'priority'), `${String(priority)} is already used by inactivityTimeoutGroupBundles[${String(first)}]; priorities must be unique.`);
+    }
+    if (!Array.isArray(groups)) return;
+    groups.forEach((id: unknown, j) => {
+      if (typeof id !== 'string' || !store.groups.has(id)) return;
+      const owner = owners.get(id);
+      if (owner === undefined) owners.set(id, i);
+      else issue(at(i, 'groups', j), `(group ${id}) is already in inactivityTimeoutGroupBundles[${String(owner)}]; a group may be in only one bundle.`, id);
+    });
+  });
+  return issues;
+}
+
+const FIELDS = ['enableIdleTokenTimeout', 'idleTokenTimeoutSeconds', 'inactivityTimeoutUnit', 'inactivityTimeoutGroupsEnabled', 'inactivityTimeoutGroupBundles'] as const;
+
+/** Validates a PUT body against the documented limits and merges it over the stored settings. */
+export function validateIdleTimeout(body: unknown, store: Store): Parsed<IdleTokenTimeout> {
+  // Every field present (absent ones as undefined), so the checks of stored values run too.
+  const input = isRecord(body) ? { ...Object.fromEntries(FIELDS.map((f) => [f, undefined])), ...body } : body;
+  const schema = idleTimeoutSchema(store);
+  const result = schema.safeParse(input);
+  const issues = [...(result.error?.issues ?? []), ...bundleRuleIssues(body, store)];
+  if (!result.success || issues.length > 0) return { ok: false, ...describeZodError(new z.ZodError(issues), schema) };
+  const v = result.data;
+  const previous = store.idleTimeout;
   return {
     ok: true,
     value: {
-      enableIdleTokenTimeout: typeof enabled === 'boolean' ? enabled : previous.enableIdleTokenTimeout,
-      idleTokenTimeoutSeconds: isInteger(seconds) ? seconds : previous.idleTokenTimeoutSeconds,
-      inactivityTimeoutUnit: (unit as TimeoutUnit | null | undefined) ?? previous.inactivityTimeoutUnit,
-      inactivityTimeoutGroupsEnabled: typeof groupsEnabled === 'boolean' ? groupsEnabled : previous.inactivityTimeoutGroupsEnabled,
-      inactivityTimeoutGroupBundles: absent(rawBundles) ? structuredClone(previous.inactivityTimeoutGroupBundles) : bundles,
+      enableIdleTokenTimeout: v.enableIdleTokenTimeout ?? previous.enableIdleTokenTimeout,
+      idleTokenTimeoutSeconds: v.idleTokenTimeoutSeconds ?? previous.idleTokenTimeoutSeconds,
+      inactivityTimeoutUnit: v.inactivityTimeoutUnit ?? previous.inactivityTimeoutUnit,
+      inactivityTimeoutGroupsEnabled: v.inactivityTimeoutGroupsEnabled ?? previous.inactivityTimeoutGroupsEnabled,
+      inactivityTimeoutGroupBundles:
+        v.inactivityTimeoutGroupBundles?.map((b): GroupBundle => ({
+          priority: b.priority,
+          timeoutSeconds: b.timeoutSeconds,
+          inactivityTimeoutUnit: b.inactivityTimeoutUnit ?? (b.timeoutSeconds % 3600 === 0 ? 'Hours' : 'Minutes'),
+          groups: b.groups,
+        })) ?? structuredClone(previous.inactivityTimeoutGroupBundles),
     },
   };
 }
@@ -195,7 +192,7 @@ export function tokensRoutes(store: Store): Hono<Env> {
     const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = validateIdleTimeout(body.value, store);
-    if (!parsed.ok) return errorResponse(c, 400, 'bad.request', parsed.message, { details: parsed.details });
+    if (!parsed.ok) return invalid(c, parsed);
     store.setIdleTimeout(parsed.value);
     return c.json(store.idleTimeout);
   });

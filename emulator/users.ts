@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
-import { badRequest, errorResponse, notFound, readJson } from './errors.ts';
-import { entityListing, expandSet, intParam, parseSearchRequest, runSearch } from './search.ts';
+import { badRequest, notFound, readJson } from './errors.ts';
+import { entityListing, expandSet, parseSearchRequest, runSearch } from './search.ts';
 import type { UserRecord } from './model.ts';
 import type { Store } from './store.ts';
+import { invalid, pageParams } from './validation.ts';
 
 export const USER_SEARCH_FIELDS = ['name', 'email', 'username', 'id', 'department', 'title', 'state'] as const;
 
@@ -82,7 +83,7 @@ export function usersRoutes(store: Store): Hono<Env> {
     const body = await readJson(c, { requireJsonType: true });
     if (!body.ok) return body.response;
     const parsed = parseSearchRequest(body.value, USER_SEARCH_FIELDS);
-    if (!parsed.ok) return badRequest(c, parsed.message, parsed.details);
+    if (!parsed.ok) return invalid(c, parsed);
     const request = parsed.value;
     const candidates = [...store.users.values()].filter((u) => u.state !== 'deleted');
     const { total, pageCount, page } = runSearch(candidates, request, userFieldText);
@@ -110,16 +111,8 @@ export function usersRoutes(store: Store): Hono<Env> {
   app.get('/', (c) => {
     const denied = requirePermission(c, 'directory:user:view');
     if (denied) return denied;
-    const pageSize = intParam(c.req.query('pageSize'), 25, 1, 500);
-    const pageNumber = intParam(c.req.query('pageNumber'), 1, 1, Number.MAX_SAFE_INTEGER);
-    if (pageSize === null || pageNumber === null) {
-      return errorResponse(c, 400, 'bad.request', 'pageSize must be an integer from 1 to 500 and pageNumber an integer of 1 or more.', {
-        details: [
-          ...(pageSize === null ? [{ errorCode: 'invalid.value', fieldName: 'pageSize' }] : []),
-          ...(pageNumber === null ? [{ errorCode: 'invalid.value', fieldName: 'pageNumber' }] : []),
-        ],
-      });
-    }
+    const page = pageParams(c, { maxPageSize: 500 });
+    if (page instanceof Response) return page;
     const ids = (c.req.queries('id') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
     const state = c.req.query('state') ?? (ids.length > 0 ? 'any' : 'active');
     if (!['active', 'inactive', 'deleted', 'any'].includes(state)) {
@@ -131,7 +124,7 @@ export function usersRoutes(store: Store): Hono<Env> {
       .filter((u) => (state === 'any' ? u.state !== 'deleted' : u.state === state))
       .sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    return c.json(entityListing(all, pageNumber, pageSize, (u) => userJson(store, u, expand)));
+    return c.json(entityListing(all, page, (u) => userJson(store, u, expand)));
   });
 
   return app;
