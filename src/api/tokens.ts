@@ -67,6 +67,43 @@ export async function deleteMyToken(): Promise<{ correlationId: string | undefin
   return { correlationId };
 }
 
+export type TimeoutUnit = 'Minutes' | 'Hours';
+
+export interface IdleTimeoutGroupBundle {
+  /** 1 to 5; a user in several bundles' groups gets the lowest number. */
+  priority: number;
+  timeoutSeconds: number;
+  inactivityTimeoutUnit?: TimeoutUnit;
+  /** Group ids. */
+  groups: string[];
+}
+
+/** The organisation's idle token timeout. Seconds throughout; the unit is for display only. */
+export interface IdleTokenTimeout {
+  idleTokenTimeoutSeconds?: number;
+  enableIdleTokenTimeout?: boolean;
+  inactivityTimeoutUnit?: TimeoutUnit;
+  inactivityTimeoutGroupsEnabled?: boolean;
+  inactivityTimeoutGroupBundles?: IdleTimeoutGroupBundle[];
+}
+
+/** GET needs no permission (it needed directory:organization:admin until late 2024). */
+export function getIdleTimeout(signal?: AbortSignal): Promise<IdleTokenTimeout> {
+  return request<IdleTokenTimeout>('/api/v2/tokens/timeout', { signal });
+}
+
+/** PUT sends the whole object and answers with the stored one; needs directory:organization:admin. */
+export async function putIdleTimeout(settings: IdleTokenTimeout): Promise<{ saved: IdleTokenTimeout; correlationId: string | undefined }> {
+  const { body, correlationId } = await send<IdleTokenTimeout>('/api/v2/tokens/timeout', { method: 'PUT', body: settings });
+  return { saved: body, correlationId };
+}
+
+/** Revokes every token of the user (needs oauth:token:delete); 200 or 204 with no body. */
+export async function revokeUserTokens(userId: string): Promise<{ correlationId: string | undefined }> {
+  const { correlationId } = await send(`/api/v2/tokens/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+  return { correlationId };
+}
+
 /** Polling keeps "idles at" current without touching the idle timer. */
 export const TOKEN_REFETCH_INTERVAL_MS = 60_000;
 
@@ -90,6 +127,12 @@ export const tokenQueries = {
       refetchOnWindowFocus: true,
       // A failed first load is not retried by a timer: the page offers Try again instead.
       refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
+    }),
+  /** The organisation's idle token timeout; never refreshed in the background (it would count as activity). */
+  timeout: () =>
+    queryOptions({
+      queryKey: [...tokenQueries.all(), 'timeout'] as const,
+      queryFn: ({ signal }) => getIdleTimeout(signal),
     }),
 };
 
