@@ -40,7 +40,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `vite build --base=${E2E_BASE_PATH} --outDir dist-e2e --emptyOutDir --logLevel warn && vite preview --base=${E2E_BASE_PATH} --outDir dist-e2e --port ${APP_PORT} --strictPort`,
+      command: `vite build --base=${E2E_BASE_PATH} --outDir dist-e2e-${APP_PORT} --emptyOutDir --logLevel warn && vite preview --base=${E2E_BASE_PATH} --outDir dist-e2e-${APP_PORT} --port ${APP_PORT} --strictPort`,
       url: `http://localhost:${APP_PORT}${E2E_BASE_PATH}`,
       env: { EMULATOR_URL: `http://localhost:${EMULATOR_PORT}`, APP_PORT: String(APP_PORT) },
       reuseExistingServer: !isCI,
