@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_CLIENT_ID } from './seed.ts';
-import { startEmulatorServer } from './server.ts';
+import { parsePort, startEmulatorServer } from './server.ts';
 import { newPkcePair } from './testing.ts';
 
 const serverPath = fileURLToPath(new URL('./server.ts', import.meta.url));
@@ -28,6 +28,25 @@ function runCli(args: string[], env: Record<string, string>, until: (output: str
     });
   });
 }
+
+describe('parsePort', () => {
+  it.each([
+    [undefined, 8787],
+    ['', 8787],
+    ['  ', 8787],
+    ['0', 0],
+    ['1', 1],
+    ['8788', 8788],
+    [' 4174 ', 4174],
+    ['65535', 65535],
+  ])('%j gives %d', (raw, port) => {
+    expect(parsePort(raw, 'EMULATOR_PORT', 8787)).toBe(port);
+  });
+
+  it.each([['65536'], ['-1'], ['eighty'], ['80.5'], ['1e3'], ['0x50'], ['123456'], ['80 81']])('%j is refused, naming the setting', (raw) => {
+    expect(() => parsePort(raw, 'APP_PORT', 5173)).toThrow(`APP_PORT=${raw} is not a port number: use 1 to 65535, or 0 for any free port.`);
+  });
+});
 
 describe('startEmulatorServer', () => {
   it('serves the emulator over HTTP, including a full PKCE round trip, and closes', async () => {

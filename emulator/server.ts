@@ -89,19 +89,32 @@ function redirectUrisFrom(args: readonly string[], env: string | undefined): str
   return list;
 }
 
-function parsePort(raw: string | undefined, source: string): number {
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Invalid port ${raw ?? '(missing)'} from ${source}: use a number from 0 to 65535.`);
+/**
+ * A port number from the command line or the environment: 1 to 65535, or 0 for any free port.
+ * Absent or empty gives the fallback. Throws an Error whose message names the setting.
+ */
+export function parsePort(raw: string | undefined, name: string, fallback: number): number {
+  const value = raw?.trim() ?? '';
+  if (value === '') return fallback;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535)) throw new Error(`${name}=${raw ?? ''} is not a port number: use 1 to 65535, or 0 for any free port.`);
+  return port;
+}
+
+/** parsePort for a command: prints the problem and exits 1. */
+export function portOrExit(raw: string | undefined, name: string, fallback: number): number {
+  try {
+    return parsePort(raw, name, fallback);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  return port;
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const portArg = argValue(args, '--port');
-  const port = portArg !== undefined ? parsePort(portArg, '--port') : parsePort(process.env.EMULATOR_PORT ?? '8787', 'EMULATOR_PORT');
+  const port = portArg !== undefined ? portOrExit(portArg, '--port', 8787) : portOrExit(process.env.EMULATOR_PORT, 'EMULATOR_PORT', 8787);
   const hostname = argValue(args, '--host') ?? process.env.EMULATOR_HOST;
   const control = args.includes('--control');
   const rateEnv = process.env.EMULATOR_RATE_LIMIT;

@@ -3,18 +3,8 @@
  * EMULATOR_PORT (default 8787) and APP_PORT (default 5173) change the ports.
  */
 import { createServer } from 'vite';
-import { startEmulatorServer } from '../emulator/server.ts';
+import { portOrExit, startEmulatorServer } from '../emulator/server.ts';
 import { describeDemoAccounts } from '../emulator/seed.ts';
-
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    console.error(`${name}=${raw ?? ''} is not a port number (1-65535, or 0 for any free port).`);
-    process.exit(1);
-  }
-  return value;
-}
 
 function inUse(error: unknown): boolean {
   return (
@@ -22,8 +12,8 @@ function inUse(error: unknown): boolean {
   );
 }
 
-const emulatorPort = port('EMULATOR_PORT', 8787);
-const appPort = port('APP_PORT', 5173);
+const emulatorPort = portOrExit(process.env.EMULATOR_PORT, 'EMULATOR_PORT', 8787);
+const appPort = portOrExit(process.env.APP_PORT, 'APP_PORT', 5173);
 
 let emulator: Awaited<ReturnType<typeof startEmulatorServer>>;
 try {
