@@ -25,6 +25,12 @@ export interface EmulatorOptions {
   redirectUris?: readonly string[];
   /** ms clock source (default Date.now); advanceClock() adds to it. */
   now?: () => number;
+  /**
+   * The address the server listens on (server.ts passes its hostname). The control API serves
+   * requests without an Origin header only when this is a loopback address; undefined means
+   * in-process, which counts as loopback.
+   */
+  boundTo?: string;
   /** The world to start from and reset to (default: the full seed, buildSeed). Tests may pass a small one. */
   seed?: SeedBuilder;
 }
@@ -105,7 +111,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   app.use('/api/v2/*', apiCors(store));
   app.use('/oauth/token', apiCors(store));
-  if (options.control) app.use('/__emulator/*', controlCors());
+  if (options.control) app.use('/__emulator/*', controlCors(options.boundTo));
 
   app.use('/api/v2/*', faultInjection(store));
   app.use('/api/v2/*', bearerAuth(store));

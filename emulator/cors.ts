@@ -31,25 +31,57 @@ export function apiCors(store: Store): MiddlewareHandler<Env> {
   };
 }
 
-const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+function isLoopbackIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
 
+/** localhost, 127.0.0.0/8 or ::1 (bare or in brackets), case-insensitive, a trailing dot allowed. */
+export function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host === '::1' || host === '[::1]' || isLoopbackIpv4(host);
+}
+
+/** A Host header (name or address, any port) that names this machine's loopback interface. */
+export function isLoopbackHost(hostHeader: string): boolean {
+  const bracketed = /^(\[[^\]]*\])(?::\d{1,5})?$/.exec(hostHeader);
+  if (bracketed) return isLoopbackHostname(bracketed[1] ?? '');
+  const plain = /^([^:]+)(?::\d{1,5})?$/.exec(hostHeader);
+  return plain !== null && isLoopbackHostname(plain[1] ?? '');
+}
+
+/** An http origin on a loopback name or address, any port. */
 export function isLoopbackOrigin(origin: string): boolean {
-  return LOOPBACK_ORIGIN.test(origin);
+  const match = /^http:\/\/([^/?#@]+)$/.exec(origin);
+  return match !== null && isLoopbackHost(match[1] ?? '');
 }
 
 /**
- * The control API can mint admin tokens, so pages on other origins get no CORS answer, and their
- * requests (which a browser may still send without reading the answer) are refused.
+ * The control API can mint admin tokens, so it answers only this machine:
+ * - the Host header must name a loopback host (localhost, 127.0.0.0/8, [::1]; any port), which
+ *   defeats DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 still sends
+ *   `Host: evil.example`;
+ * - a request with an Origin must come from a loopback origin, and gets CORS only then (a browser
+ *   may send a no-cors request without reading the answer: it is refused too);
+ * - a request without an Origin (scripts, Playwright) is served only while the emulator listens on
+ *   a loopback address; bound wider, anyone on the network could send one.
+ * `boundTo` is the listen address; undefined means in-process (tests), which counts as loopback.
  */
-export function controlCors(): MiddlewareHandler<Env> {
+export function controlCors(boundTo?: string): MiddlewareHandler<Env> {
   return async (c, next) => {
+    const refuse = (why: string) => errorResponse(c, 403, 'not.authorized', `The emulator's control API refused this request: ${why}`);
+    const host = c.req.header('Host') ?? new URL(c.req.url).host;
+    if (!isLoopbackHost(host)) {
+      return refuse(`it only answers requests addressed to localhost, 127.0.0.0/8 or [::1] (any port), not Host ${host}.`);
+    }
     const origin = c.req.header('Origin');
     if (origin !== undefined && !isLoopbackOrigin(origin)) {
-      return errorResponse(
-        c,
-        403,
-        'not.authorized',
-        `The emulator's control API only answers pages on loopback origins (http://localhost, http://127.0.0.1, http://[::1]), not ${origin}.`,
+      return refuse(`it only answers pages on loopback origins (http://localhost, http://127.0.0.1, http://[::1]), not ${origin}.`);
+    }
+    if (origin === undefined && boundTo !== undefined && !isLoopbackHostname(boundTo)) {
+      return refuse(
+        `requests without an Origin header are only served while the emulator listens on a loopback address, and it listens on ${boundTo}. ` +
+          'Send an Origin header of a loopback origin (e.g. Origin: http://localhost), or run the emulator on 127.0.0.1.',
       );
     }
     const allow: Record<string, string> = origin === undefined ? {} : { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };

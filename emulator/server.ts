@@ -26,8 +26,10 @@ export interface EmulatorServer {
 
 /** Listens on the port (0 = any free port); rejects with the listen error (e.g. EADDRINUSE). */
 export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<EmulatorServer> {
+  const hostname = opts.hostname ?? '127.0.0.1';
   const emulator = createEmulator({
     control: opts.control,
+    boundTo: hostname,
     ...(opts.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: opts.rateLimitPerMinute }),
     ...(opts.rateLimitPerUserPerMinute === undefined ? {} : { rateLimitPerUserPerMinute: opts.rateLimitPerUserPerMinute }),
     ...(opts.redirectUris === undefined ? {} : { redirectUris: opts.redirectUris }),
@@ -35,7 +37,7 @@ export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<
   const server = createAdaptorServer({ fetch: emulator.app.fetch });
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(opts.port, opts.hostname ?? '127.0.0.1', () => {
+    server.listen(opts.port, hostname, () => {
       server.off('error', rejectListen);
       resolveListen();
     });
