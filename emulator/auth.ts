@@ -4,15 +4,24 @@ import { errorResponse } from './errors.ts';
 import type { RateLimitResult } from './model.ts';
 import type { Store } from './store.ts';
 
-/** `domain:entity:action` with `*` matching any one segment (a trailing `*` also covers the rest). */
+/**
+ * Permissions are `domain:entity:action`. A `*` segment matches any one segment, a trailing `*` also
+ * covers all remaining segments (`oauth:*` grants `oauth:token:delete`), a lone `*` grants
+ * everything, case does not matter, an empty grant matches nothing. The app reads grants the same
+ * way, as generously as the service might: a control it wrongly disables cannot be worked around,
+ * while a wrongly enabled one meets a clear 403 here. test/permission-cases.ts holds both to it.
+ */
 export function permissionMatches(granted: string, required: string): boolean {
-  const have = granted.split(':');
-  const want = required.split(':');
-  if (have.length > want.length) return false;
-  return want.every((segment, i) => {
-    const g = have[i] ?? (have[have.length - 1] === '*' ? '*' : undefined);
-    return g === '*' || g === segment;
-  });
+  if (granted === '' || required === '') return false;
+  const have = granted.toLowerCase().split(':');
+  const want = required.toLowerCase().split(':');
+  for (const [i, segment] of want.entries()) {
+    const grant = have[i];
+    if (grant === undefined) return false;
+    if (grant === '*' && i === have.length - 1) return true;
+    if (grant !== '*' && grant !== segment) return false;
+  }
+  return have.length === want.length;
 }
 
 export function hasPermission(granted: readonly string[], required: string): boolean {
