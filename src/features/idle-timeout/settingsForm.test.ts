@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
+import { bundleProblems, idleTimeoutSchema, sameSettings, timeoutSecondsSchema, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
+
+const SEED: IdleTokenTimeout = {
+  enableIdleTokenTimeout: true,
+  idleTokenTimeoutSeconds: 1800,
+  inactivityTimeoutUnit: 'Minutes',
+  inactivityTimeoutGroupsEnabled: true,
+  inactivityTimeoutGroupBundles: [{ priority: 1, timeoutSeconds: 7200, inactivityTimeoutUnit: 'Hours', groups: ['g1'] }],
+};
+
+function errors(values: IdleTimeoutValues): Record<string, string> {
+  const result = idleTimeoutSchema.safeParse(values);
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+}
+
+const withTimeout = (timeout: number | string, unit: 'Minutes' | 'Hours' = 'Minutes'): IdleTimeoutValues => ({ ...toFormValues(SEED), timeout, unit });
+
+describe('the form values', () => {
+  it('round-trips the stored settings, bundles in priority order', () => {
+    const stored: IdleTokenTimeout = {
+      ...SEED,
+      inactivityTimeoutGroupBundles: [
+        { priority: 3, timeoutSeconds: 600, inactivityTimeoutUnit: 'Minutes', groups: ['g2'] },
+        { priority: 1, timeoutSeconds: 7200, inactivityTimeoutUnit: 'Hours', groups: ['g1'] },
+      ],
+    };
+    const values = toFormValues(stored);
+    expect(values.bundles.map((b) => [b.timeout, b.unit])).toEqual([[2, 'Hours'], [10, 'Minutes']]);
+    expect(toSettings(values).inactivityTimeoutGroupBundles.map((b) => [b.priority, b.timeoutSeconds])).toEqual([[1, 7200], [2, 600]]);
+    // Renumbered priorities in the same order are the same settings.
+    expect(sameSettings(stored, toSettings(values))).toBe(true);
+    expect(sameSettings(stored, { ...stored, idleTokenTimeoutSeconds: 2700 })).toBe(false);
+  });
+});
+
+describe('the schema at its edges', () => {
+  it('takes whole seconds from 300 to 28800 only', () => {
+    expect(timeoutSecondsSchema.safeParse(299).success).toBe(false);
+    expect(timeoutSecondsSchema.safeParse(300).success).toBe(true);
+    expect(timeoutSecondsSchema.safeParse(28800).success).toBe(true);
+    expect(timeoutSecondsSchema.safeParse(28801).success).toBe(false);
+    expect(timeoutSecondsSchema.safeParse(300.5).success).toBe(false);
+  });
+
+  it('takes 5 to 480 whole minutes and names the range otherwise', () => {
+    expect(errors(withTimeout(5))).toEqual({});
+    expect(errors(withTimeout(480))).toEqual({});
+    expect(errors(withTimeout(4))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    expect(errors(withTimeout(481))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    // 299 and 28801 seconds are not whole minutes.
+    expect(errors(withTimeout(299 / 60))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    expect(errors(withTimeout(28801 / 60))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    expect(errors(withTimeout(7.5))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+  });
+
+  it('takes 1 to 8 whole hours in hours', () => {
+    expect(errors(withTimeout(8, 'Hours'))).toEqual({});
+    expect(errors(withTimeout(9, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
+    expect(errors(withTimeout(1.5, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
+  });
+
+  it('refuses an empty value or one that is not a number', () => {
+    expect(errors(withTimeout(''))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    expect(errors(withTimeout('abc'))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+  });
+
+  it('checks each bundle’s timeout by the same limits', () => {
+    const values = toFormValues(SEED);
+    values.bundles = values.bundles.map((bundle) => ({ ...bundle, timeout: 10, unit: 'Hours' }));
+    expect(errors(values)).toEqual({ 'bundles.0.timeout': 'Enter 1 to 8 hours' });
+  });
+});
+
+describe('the bundle rules', () => {
+  const bundle = (priority: number, groups: string[]): IdleTimeoutGroupBundle => ({ priority, timeoutSeconds: 600, groups });
+
+  it('accepts up to five bundles with unique priorities and groups', () => {
+    expect(bundleProblems([1, 2, 3, 4, 5].map((p) => bundle(p, [`g${p}`])))).toEqual([]);
+  });
+
+  it('refuses a sixth bundle', () => {
+    expect(bundleProblems([1, 2, 3, 4, 5, 5].map((p, i) => bundle(p, [`g${i}`])))).toContainEqual({ path: 'bundles', message: 'At most 5 group bundles' });
+  });
+
+  it('refuses a priority used twice or outside 1 to 5', () => {
+    expect(bundleProblems([bundle(1, ['a']), bundle(1, ['b'])])).toEqual([{ path: 'bundles.1.priority', message: 'Priority 1 is already used by another bundle' }]);
+    expect(bundleProblems([bundle(6, ['a'])])).toEqual([{ path: 'bundles.0.priority', message: 'Priority must be 1 to 5' }]);
+  });
+
+  it('refuses a group in two bundles, and a bundle without groups', () => {
+    expect(bundleProblems([bundle(1, ['a', 'b']), bundle(2, ['b'])])).toEqual([
+      { path: 'bundles.1.groups', message: 'A group may be in one bundle only; already in priority 1' },
+    ]);
+    expect(bundleProblems([bundle(1, [])])).toEqual([{ path: 'bundles.0.groups', message: 'Pick at least one group' }]);
+  });
+
+  it('puts the bundle rules on the form’s fields', () => {
+    const values = toFormValues(SEED);
+    values.bundles.push({ key: 'k', timeout: 15, unit: 'Minutes', groups: ['g1'] });
+    expect(errors(values)).toEqual({ 'bundles.1.groups': 'A group may be in one bundle only; already in priority 1' });
+  });
+});
