@@ -1,11 +1,10 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './styles.ts';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import { SessionControlContext } from '../auth/sessionControl.ts';
+import { Notifier } from '../ui/notify.tsx';
 import type { AppInstance } from './createApp.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -19,7 +18,7 @@ const ReactQueryDevtools = showDevtools
 export function ThemeProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      <Notifier />
       {children}
     </MantineProvider>
   );

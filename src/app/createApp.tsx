@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { Suspense, lazy } from 'react';
 import { Navigate, createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { configureHttp } from '../api/http.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
-import { SessionEndedPage } from '../auth/SessionEndedPage.tsx';
-import { SignInPage, signInLoader, type SignInContext } from '../auth/SignInPage.tsx';
+import { signInLoader, type SignInContext } from '../auth/signInStart.ts';
 import type { OAuthResponse } from '../auth/oauthResponse.ts';
 import { sessionStore } from '../auth/session.ts';
 import { createSessionControl, type SessionControl } from '../auth/sessionControl.ts';
@@ -15,6 +15,9 @@ import { createQueryClient } from './queryClient.ts';
 import { FullPageLoader, NotFound, RouteError } from './RouteError.tsx';
 import { NAV, PAGES } from './routes.tsx';
 import { Shell } from './Shell.tsx';
+
+/** Most visitors never see it: sign-in usually goes straight on to Genesys Cloud. */
+const SignInPage = lazy(() => import('../auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 
 export interface AppOptions {
   config: AppConfig;
@@ -75,8 +78,16 @@ export function createApp(options: AppOptions): AppInstance {
       HydrateFallback: FullPageLoader,
       ErrorBoundary: RouteError,
       children: [
-        { path: paths.signIn.path, loader: signInLoader(signInContext), element: <SignInPage context={signInContext} /> },
-        { path: paths.sessionEnded.path, element: <SessionEndedPage /> },
+        {
+          path: paths.signIn.path,
+          loader: signInLoader(signInContext),
+          element: (
+            <Suspense fallback={<FullPageLoader />}>
+              <SignInPage context={signInContext} />
+            </Suspense>
+          ),
+        },
+        { path: paths.sessionEnded.path, lazy: { Component: async () => (await import('../auth/SessionEndedPage.tsx')).SessionEndedPage } },
         {
           path: config.redirectPath,
           loader: callbackLoader(config, takeOAuthResponse, options.fetch),

@@ -1,10 +1,10 @@
-import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { nextStepFor } from '../api/errors.ts';
 import { isApiError, isUnauthorized } from '../api/http.ts';
 import { tokenQueries } from '../api/tokens.ts';
 import { userQueries } from '../api/users.ts';
-import { addJournalEntry, type JournalEntry, type JournalIntent } from '../journal/journal.ts';
+import type { JournalEntry, JournalIntent } from '../journal/journal.ts';
+import { notify } from '../ui/notify.tsx';
 
 export interface QueryClientHooks {
   /** A 401 from any call: the session is over. */
@@ -18,12 +18,13 @@ function correlationIdOf(data: unknown): string | undefined {
 
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
   /** Who did it and where: the caller and their token's organisation, as loaded for the shell. */
-  const record = (intent: JournalIntent | undefined, outcome: Pick<JournalEntry, 'result' | 'error' | 'correlationId'>) => {
+  const record = async (intent: JournalIntent | undefined, outcome: Pick<JournalEntry, 'result' | 'error' | 'correlationId'>): Promise<void> => {
     if (!intent) return;
     const me = client.getQueryData(userQueries.me().queryKey);
     const organization = client.getQueryData(tokenQueries.me().queryKey)?.organization ?? me?.organization;
     if (!organization?.id) return;
-    void addJournalEntry({
+    // The journal's storage code loads with the first change, not with every page.
+    const entry: Omit<JournalEntry, 'id'> = {
       at: new Date().toISOString(),
       actor: { id: me?.id, name: me?.name, email: me?.email },
       organization: { id: organization.id, name: organization.name },
@@ -31,9 +32,13 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       summary: intent.summary,
       target: intent.target,
       ...outcome,
-    }).catch((error: unknown) => {
-      notifications.show({ color: 'yellow', title: 'Not recorded in Activity', message: `This browser could not save it (${String(error)}).` });
-    });
+    };
+    try {
+      const journal = await import('../journal/journal.ts');
+      await journal.addJournalEntry(entry);
+    } catch (error) {
+      notify({ color: 'yellow', title: 'Not recorded in Activity', message: `This browser could not save it (${String(error)}).` });
+    }
   };
 
   const client = new QueryClient({
@@ -46,7 +51,7 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
         // Only background refetches toast: a first load shows its error where the data would be.
         if (query.state.data !== undefined) {
           const correlation = isApiError(error) && error.correlationId ? ` Correlation id: ${error.correlationId}.` : '';
-          notifications.show({
+          notify({
             color: 'red',
             title: 'Could not refresh; showing what was loaded before',
             message: `${error.message} ${nextStepFor(error)}${correlation}`,
@@ -56,12 +61,10 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       },
     }),
     mutationCache: new MutationCache({
-      // A change the admin made is recorded whatever its outcome, before the page reacts to it.
-      onSuccess: (data, _variables, _context, mutation) => {
-        record(mutation.meta?.journal, { result: 'success', correlationId: correlationIdOf(data) });
-      },
-      onError: (error, _variables, _context, mutation) => {
-        record(mutation.meta?.journal, {
+      // Awaited by react-query: the entry is saved before the page reacts (a sign-out may leave the page).
+      onSuccess: (data, _variables, _context, mutation) => record(mutation.meta?.journal, { result: 'success', correlationId: correlationIdOf(data) }),
+      onError: async (error, _variables, _context, mutation) => {
+        await record(mutation.meta?.journal, {
           result: 'failure',
           error: error.message,
           correlationId: isApiError(error) ? error.correlationId : undefined,

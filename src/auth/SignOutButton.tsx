@@ -1,58 +1,35 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { IconLogout } from '@tabler/icons-react';
-import { BusyButton } from '../ui/BusyButton.tsx';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { revokeOwnToken } from './signOut.ts';
+import { Suspense, lazy, useState } from 'react';
 
-/**
- * Asks first, deletes the token at Genesys, then hands over to `onSignedOut`. If the delete
- * fails the admin sees why and may still drop the token from this browser.
- */
+const loadDialog = () => import('./SignOutDialog.tsx');
+const SignOutDialog = lazy(loadDialog);
+
+/** Sign out asks first; the dialog's code loads when the admin first points at or focuses the button. */
 export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const mutation = useMutation({
-    mutationFn: revokeOwnToken,
-    onSuccess: onSignedOut,
-    meta: { journal: { action: 'sign-out', summary: 'Signed out: deleted this tab\'s own token' } },
-  });
-
-  const dismiss = () => {
-    mutation.reset();
-    close();
-  };
-
+  const [wanted, setWanted] = useState(false);
+  const prepare = () => void loadDialog();
   return (
     <>
-      <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={open}>
+      <Button
+        variant="default"
+        leftSection={<IconLogout size={16} aria-hidden />}
+        onPointerEnter={prepare}
+        onFocus={prepare}
+        onClick={() => {
+          setWanted(true);
+          open();
+        }}
+      >
         Sign out
       </Button>
-      <Modal opened={opened} onClose={dismiss} title="Sign out of Token Admin?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
-        <Stack>
-          <Text size="sm">
-            Signing out deletes the token this tab is using at Genesys Cloud, so it stops working everywhere at once.
-            Your other Genesys Cloud sessions are not affected.
-          </Text>
-          {mutation.isError && (
-            <ErrorAlert title="Couldn't delete your token" error={mutation.error} />
-          )}
-          <Group justify="flex-end">
-            {/* Focus starts on Cancel: Enter twice must not sign anyone out. */}
-            <Button variant="default" onClick={dismiss} data-autofocus>
-              Cancel
-            </Button>
-            {mutation.isError && (
-              <Button variant="light" color="red" onClick={onSignedOut}>
-                Forget it in this browser only
-              </Button>
-            )}
-            <BusyButton color="red" onClick={() => mutation.mutate()} busy={mutation.isPending}>
-              {mutation.isError ? 'Try again' : 'Sign out'}
-            </BusyButton>
-          </Group>
-        </Stack>
-      </Modal>
+      {wanted && (
+        <Suspense fallback={null}>
+          <SignOutDialog opened={opened} close={close} onSignedOut={onSignedOut} />
+        </Suspense>
+      )}
     </>
   );
 }

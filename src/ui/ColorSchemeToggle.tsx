@@ -1,5 +1,6 @@
-import { ActionIcon, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconMoon, IconSun } from '@tabler/icons-react';
+import { Hint } from './Hint.tsx';
 
 /** Follows the system until the admin picks a scheme; the choice is remembered. */
 export function ColorSchemeToggle() {
@@ -8,10 +9,10 @@ export function ColorSchemeToggle() {
   const next = computed === 'dark' ? 'light' : 'dark';
   const label = `Switch to ${next} theme`;
   return (
-    <Tooltip label={label} withArrow>
+    <Hint label={label} position="bottom" align="end">
       <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={label}>
         {next === 'dark' ? <IconMoon size={18} aria-hidden /> : <IconSun size={18} aria-hidden />}
       </ActionIcon>
-    </Tooltip>
+    </Hint>
   );
 }

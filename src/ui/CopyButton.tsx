@@ -1,12 +1,13 @@
-import { ActionIcon, CopyButton as MantineCopyButton, Tooltip } from '@mantine/core';
+import { ActionIcon, CopyButton as MantineCopyButton } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Hint } from './Hint.tsx';
 
 /** Copies a value (an id, a correlation id) and says so. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <MantineCopyButton value={value} timeout={1500}>
       {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : `Copy ${label}`} withArrow>
+        <Hint label={copied ? 'Copied' : `Copy ${label}`}>
           <ActionIcon
             variant="subtle"
             color={copied ? 'teal' : 'gray'}
@@ -16,7 +17,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           >
             {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
           </ActionIcon>
-        </Tooltip>
+        </Hint>
       )}
     </MantineCopyButton>
   );

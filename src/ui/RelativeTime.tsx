@@ -1,5 +1,5 @@
-import { Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { Hint } from './Hint.tsx';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
@@ -40,12 +40,12 @@ export function RelativeTime({ value }: { value: string | number }) {
   if (Number.isNaN(time)) return <span>unknown</span>;
   const iso = new Date(time).toISOString();
   return (
-    <Tooltip label={formatExact(time)} withArrow>
+    <Hint label={formatExact(time)}>
       {/* Focusable so keyboard users can open the exact-time tooltip too. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <time dateTime={iso} tabIndex={0} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
         {formatRelative(time, now)}
       </time>
-    </Tooltip>
+    </Hint>
   );
 }
