@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_URL } from './env.ts';
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { APP_URL, EMULATOR_URL } from './env.ts';
 
 export { expect };
 
@@ -42,6 +42,13 @@ export class EmulatorControl {
     await this.post('quirks', quirks);
   }
 
+  /** The emulator's record of a user's tokens: when each was last used (its idle timer), its status. */
+  async tokensOf(userId: string): Promise<{ lastUsedAt: string; status: string; tokenPrefix: string }[]> {
+    const response = await this.request.get(`${EMULATOR_URL}/__emulator/tokens?userId=${userId}`);
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as { lastUsedAt: string; status: string; tokenPrefix: string }[];
+  }
+
   async mintToken(email: string): Promise<string> {
     const response = await this.post('tokens', { email });
     const body = (await response.json()) as { access_token: string };
@@ -69,11 +76,30 @@ export async function signInAs(page: Page, email: string, path = 'token') {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
+/** A second person in their own browser (contexts share nothing), signed in and on `path`. */
+export async function signInElsewhere(browser: Browser, email: string, path = 'token'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: APP_URL });
+  const page = await context.newPage();
+  await signInAs(page, email, path);
+  return page;
+}
+
 export async function signInOnGenesysPage(page: Page, email: string) {
   await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => !url.href.startsWith(EMULATOR_URL));
+}
+
+/** The tab goes to the background and comes back, as when the admin switches tabs. */
+export async function switchTabAwayAndBack(page: Page) {
+  await page.evaluate(() => {
+    for (const state of ['hidden', 'visible'] as const) {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+    window.dispatchEvent(new Event('focus'));
+  });
 }
 
 /** The token the app keeps for this tab. */
