@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from './app.ts';
 import type { ErrorBody } from './errors.ts';
-import { ADMIN, AGENT, IMPLICIT_CLIENT_ID, SCRIPT_CLIENT, SUPERVISOR, SUPERVISORS_GROUP_ID } from './seed.ts';
+import { ADMIN, AGENT, IMPLICIT_CLIENT_ID, SCRIPT_CLIENT, SEEDED_USER_COUNT, SUPERVISOR, SUPERVISORS_GROUP_ID } from './seed.ts';
 import { callApi } from './testing.ts';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
@@ -325,7 +325,7 @@ describe('control API', () => {
     expect(emulator.store.idleTimeout.enableIdleTokenTimeout).toBe(true);
     expect((await callApi(emulator, token, 'GET', '/api/v2/tokens/me')).status).toBe(401);
     emulator.reset();
-    expect(emulator.store.users.size).toBe(504);
+    expect(emulator.store.users.size).toBe(SEEDED_USER_COUNT);
   });
 
   it('POST clock advances the clock (idle timeout fires)', async () => {

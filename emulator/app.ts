@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bearerAuth } from './auth.ts';
 import { controlRoutes, faultInjection } from './control.ts';
+import { avatarRoutes } from './avatars.ts';
 import { apiCors, controlCors } from './cors.ts';
 import type { Env } from './env.ts';
 import { errorResponse, notFound } from './errors.ts';
@@ -120,6 +121,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/api/v2/groups', groupsRoutes(store));
   app.all('/api/v2/*', (c) => notFound(c));
 
+  app.route('/avatars', avatarRoutes(store));
   app.route('/', oauthRoutes(store));
   if (options.control) app.route('/__emulator', controlRoutes(store));
   app.get('/', (c) => c.html(homePage(store.org.name)));

@@ -7,7 +7,7 @@ import { entityListing, expandSet, parseSearchRequest, runSearch } from './searc
 import type { GroupRecord, UserRecord } from './model.ts';
 import type { Store } from './store.ts';
 import { invalid, pageParams } from './validation.ts';
-import { byName, userJson } from './users.ts';
+import { byName, requestOrigin, userJson } from './users.ts';
 
 export const GROUP_SEARCH_FIELDS = ['name', 'id', 'description'] as const;
 
@@ -83,7 +83,8 @@ export function groupsRoutes(store: Store): Hono<Env> {
     if (page instanceof Response) return page;
     const all = members(store, group).sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    return c.json(entityListing(all, page, (u) => userJson(store, u, expand)));
+    const origin = requestOrigin(c);
+    return c.json(entityListing(all, page, (u) => userJson(store, u, expand, origin)));
   });
 
   return app;

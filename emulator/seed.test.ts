@@ -1,5 +1,8 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from './app.ts';
+import { callApi } from './testing.ts';
 import {
   ADMIN,
   APP_CLIENT_ID,
@@ -10,6 +13,8 @@ import {
   ORG,
   PARTNER_ORG,
   SCRIPT_CLIENT,
+  SEEDED_USER_COUNT,
+  SMITH_LAST_NAMES,
   SUPERVISOR,
   SUPERVISORS_GROUP_ID,
   buildSeed,
@@ -45,7 +50,8 @@ describe('seed', () => {
   it('generates about 500 realistic users with unique emails', () => {
     const now = 1_700_000_000_000;
     const { users, tokens, groups } = buildSeed(now);
-    expect(users.length).toBe(504);
+    expect(users.length).toBe(SEEDED_USER_COUNT);
+    expect(SEEDED_USER_COUNT).toBe(538);
     const emails = users.map((u) => u.email);
     expect(new Set(emails).size).toBe(emails.length);
     for (const u of users.slice(DEMO_ACCOUNTS.length)) {
@@ -93,5 +99,45 @@ describe('seed', () => {
       [IMPLICIT_CLIENT_ID]: ['http://localhost:1/cb'],
       [SCRIPT_CLIENT.id]: [],
     });
+  });
+});
+
+describe('the Smiths', () => {
+  it('are appended after the users drawn from the main PRNG, which stay exactly as they were', () => {
+    const { users, groups, tokens } = buildSeed(1_700_000_000_000);
+    const before = users.slice(0, 504).map((u) => ({ ...u, hasPicture: undefined }));
+    // A fingerprint of the demo and generated users (ids, names, dates, …) as other tests know them.
+    expect(createHash('sha256').update(JSON.stringify(before)).digest('hex')).toBe('7ef2cd1cd6841bdc24bd0ed34c07b3a86547d6f4eefeeabea3aed2181341bf7b');
+    const smiths = users.slice(504);
+    expect(smiths.map((u) => u.name.split(' ').at(-1))).toEqual(SMITH_LAST_NAMES.flatMap(({ name, count }) => Array<string>(count).fill(name)));
+    const smithIds = new Set(smiths.map((u) => u.id));
+    expect(groups.some((g) => g.memberIds.some((id) => smithIds.has(id)))).toBe(false);
+    const smithTokens = tokens.filter((t) => smithIds.has(t.userId));
+    expect(smithTokens.length).toBeGreaterThan(5);
+    for (const t of smithTokens) expect(smiths.find((u) => u.id === t.userId)?.state).toBe('active');
+  });
+
+  it.each([
+    ['CONTAINS over name and email', { type: 'CONTAINS', fields: ['name', 'email'], value: 'smith' }],
+    ['QUERY_STRING over name', { type: 'QUERY_STRING', fields: ['name'], value: 'smith' }],
+  ])('a search for "smith" (%s) finds at least 30 active users, over two pages of 25', async (_name, query) => {
+    const emulator = createEmulator();
+    const admin = emulator.issueToken(ADMIN.email).access_token;
+    const page = async (pageNumber: number) =>
+      (await (await callApi(emulator, admin, 'POST', '/api/v2/users/search', { pageSize: 25, pageNumber, query: [query] })).json()) as {
+        total: number;
+        pageCount: number;
+        results: { name: string; state: string }[];
+      };
+    const first = await page(1);
+    const second = await page(2);
+    expect(first.pageCount).toBeGreaterThanOrEqual(2);
+    expect(first.results).toHaveLength(25);
+    const all = [...first.results, ...second.results];
+    expect(all).toHaveLength(first.total);
+    expect(all.filter((u) => u.state === 'active').length).toBeGreaterThanOrEqual(30);
+    for (const u of all) expect(u.name.toLowerCase()).toContain('smith');
+    expect(all.some((u) => u.name.endsWith('Goldsmith'))).toBe(true);
+    expect(all.some((u) => u.name.endsWith('Smithson'))).toBe(true);
   });
 });

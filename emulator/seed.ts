@@ -105,8 +105,24 @@ export const SEED_IDLE_TIMEOUT: IdleTokenTimeout = {
   ],
 };
 
-/** Number of generated (non-demo) users. */
+/** Number of generated users drawn from the main PRNG (the first batch after the demo accounts). */
 export const GENERATED_USER_COUNT = 500;
+
+/**
+ * The Smiths, appended after everything the main PRNG draws (their own PRNG), so the users before
+ * them keep their ids and data: enough people named Smith, Smithson or Goldsmith that a search for
+ * "smith" needs more than one page of 25.
+ */
+export const SMITH_LAST_NAMES: readonly { name: string; count: number }[] = [
+  { name: 'Smith', count: 26 },
+  { name: 'Smithson', count: 4 },
+  { name: 'Goldsmith', count: 4 },
+];
+/** Every seeded user: the demo accounts, the generated ones, the Smiths. */
+export const SEEDED_USER_COUNT = 4 + GENERATED_USER_COUNT + SMITH_LAST_NAMES.reduce((sum, s) => sum + s.count, 0);
+
+/** Of the Smiths, these (by position) are inactive; the rest are active. */
+const INACTIVE_SMITHS = new Set([5, 19]);
 
 const FIRST_NAMES = [
   'Aaliyah', 'Abdul', 'Adaeze', 'Aditi', 'Ahmed', 'Aiko', 'Alejandro', 'Alice', 'Amara', 'Amir',
@@ -194,9 +210,56 @@ function sample<T>(rand: () => number, items: readonly T[], count: number): T[] 
   return out;
 }
 
+/** About one generated user in five has a profile picture: decided by the id, so no PRNG draw changes. */
+export function hasPictureFor(id: string): boolean {
+  return Number.parseInt(id.slice(-2), 16) % 5 === 0;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** The Smiths (see SMITH_LAST_NAMES), with their own PRNG; adds their live tokens to `tokens`. */
+function buildSmiths(now: number, usedEmails: Set<string>, tokens: SeedToken[]): UserRecord[] {
+  const rand = createPrng(19410707);
+  const users: UserRecord[] = [];
+  const lastNames = SMITH_LAST_NAMES.flatMap(({ name, count }) => Array.from({ length: count }, () => name));
+  lastNames.forEach((last, index) => {
+    const first = pick(rand, FIRST_NAMES);
+    const base = `${emailPart(first)}.${emailPart(last)}`;
+    let email = `${base}@example.com`;
+    for (let n = 2; usedEmails.has(email); n++) email = `${base}${String(n)}@example.com`;
+    usedEmails.add(email);
+    const dept = pick(rand, DEPARTMENTS);
+    const inactive = INACTIVE_SMITHS.has(index);
+    const lastLogin = inactive ? now - randomInt(rand, 60, 300) * DAY : now - randomInt(rand, 1, 21 * 24 * 60) * MINUTE;
+    const id = prngUuid(rand);
+    const user: UserRecord = {
+      id,
+      name: `${first} ${last}`,
+      email,
+      username: email,
+      state: inactive ? 'inactive' : 'active',
+      department: dept.name,
+      title: pick(rand, dept.titles),
+      division: pick(rand, DIVISIONS),
+      version: randomInt(rand, 1, 9),
+      dateLastLogin: lastLogin,
+      lastTokenIssued: lastLogin,
+      permissions: [],
+      hasPicture: hasPictureFor(id),
+    };
+    if (!inactive && rand() < 0.6) {
+      const lastUsedAt = now - randomInt(rand, 0, 20 * 60) * 1000;
+      const issuedAt = lastUsedAt - randomInt(rand, 0, 8 * 60) * MINUTE;
+      tokens.push({ userId: id, clientId: APP_CLIENT_ID, issuedAt, lastUsedAt });
+      user.lastTokenIssued = Math.max(lastLogin, issuedAt);
+      user.dateLastLogin = user.lastTokenIssued;
+    }
+    users.push(user);
+  });
+  return users;
+}
 
 /** Builds the whole seeded state; dates are relative to `now` so they always look recent. */
 export function buildSeed(now: number, redirectUris: readonly string[] = DEFAULT_REDIRECT_URIS): SeedData {
@@ -312,6 +375,7 @@ export function buildSeed(now: number, redirectUris: readonly string[] = DEFAULT
       permissions: [],
     });
   }
+  for (const user of users.slice(DEMO_ACCOUNTS.length)) user.hasPicture = hasPictureFor(user.id);
 
   const generated = users.slice(DEMO_ACCOUNTS.length);
   const active = generated.filter((u) => u.state === 'active');
@@ -348,6 +412,8 @@ export function buildSeed(now: number, redirectUris: readonly string[] = DEFAULT
       user.dateLastLogin = Math.max(user.dateLastLogin ?? 0, issuedAt);
     }
   }
+
+  users.push(...buildSmiths(now, usedEmails, tokens));
 
   return {
     org: { id: ORG.id, name: ORG.name, hipaa: false },

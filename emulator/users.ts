@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requirePermission } from './auth.ts';
 import type { Env } from './env.ts';
@@ -11,8 +12,22 @@ export const USER_SEARCH_FIELDS = ['name', 'email', 'username', 'id', 'departmen
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The Genesys User shape; extra fields only when expanded (keys lower-cased). */
-export function userJson(store: Store, user: UserRecord, expand: ReadonlySet<string>): Record<string, unknown> {
+export const AVATAR_RESOLUTIONS = ['x96', 'x200'] as const;
+export type AvatarResolution = (typeof AVATAR_RESOLUTIONS)[number];
+
+/** The origin of this request (scheme, host, port), for absolute URLs. */
+export const requestOrigin = (c: Context<Env>): string => new URL(c.req.url).origin;
+
+/** Where the emulator serves a user's profile picture (an SVG avatar) at one resolution. */
+export function avatarPath(userId: string, resolution: AvatarResolution): string {
+  return `/avatars/${userId}/${resolution}.svg`;
+}
+
+/**
+ * The Genesys User shape; extra fields only when expanded (keys lower-cased). `origin` is the
+ * request's, for the absolute image URLs (Genesys serves them from another host).
+ */
+export function userJson(store: Store, user: UserRecord, expand: ReadonlySet<string>, origin: string): Record<string, unknown> {
   const json: Record<string, unknown> = {
     id: user.id,
     name: user.name,
@@ -28,9 +43,19 @@ export function userJson(store: Store, user: UserRecord, expand: ReadonlySet<str
     acdAutoAnswer: false,
     selfUri: `/api/v2/users/${user.id}`,
   };
+  // Like Genesys, users with a profile picture list its images whatever the expand.
+  if (user.hasPicture) {
+    json.images = AVATAR_RESOLUTIONS.map((resolution) => ({ resolution, imageUri: `${origin}${avatarPath(user.id, resolution)}` }));
+  }
   if (expand.has('datelastlogin') && user.dateLastLogin !== undefined) json.dateLastLogin = iso(user.dateLastLogin);
   if (expand.has('lasttokenissued') && user.lastTokenIssued !== undefined) {
     json.lastTokenIssued = { dateIssued: iso(user.lastTokenIssued) };
+  }
+  if (expand.has('groups')) {
+    json.groups = store.groupIdsOf(user.id).flatMap((id) => {
+      const group = store.groups.get(id);
+      return group ? [{ id: group.id, name: group.name, selfUri: `/api/v2/groups/${group.id}` }] : [];
+    });
   }
   if (expand.has('organization')) json.organization = { id: store.org.id, name: store.org.name };
   return json;
@@ -70,7 +95,7 @@ export function usersRoutes(store: Store): Hono<Env> {
       return badRequest(c, 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
     }
     const expand = expandSet(c.req.queries('expand'));
-    const json = userJson(store, user, expand);
+    const json = userJson(store, user, expand, requestOrigin(c));
     if (expand.has('authorization')) {
       json.authorization = { roles: [], unusedRoles: [], permissions: [...permissions], permissionPolicies: [] };
     }
@@ -94,7 +119,7 @@ export function usersRoutes(store: Store): Hono<Env> {
       pageSize: request.pageSize,
       pageNumber: request.pageNumber,
       // The real service leaves `results` out when nothing matched.
-      ...(page.length > 0 ? { results: page.map((u) => userJson(store, u, expand)) } : {}),
+      ...(page.length > 0 ? { results: page.map((u) => userJson(store, u, expand, requestOrigin(c))) } : {}),
       types: ['users'],
     });
   });
@@ -105,7 +130,7 @@ export function usersRoutes(store: Store): Hono<Env> {
     const id = c.req.param('userId');
     const user = store.users.get(id);
     if (!user || user.state === 'deleted') return notFound(c, `User ${id} was not found.`);
-    return c.json(userJson(store, user, expandSet(c.req.queries('expand'))));
+    return c.json(userJson(store, user, expandSet(c.req.queries('expand')), requestOrigin(c)));
   });
 
   app.get('/', (c) => {
@@ -124,7 +149,8 @@ export function usersRoutes(store: Store): Hono<Env> {
       .filter((u) => (state === 'any' ? u.state !== 'deleted' : u.state === state))
       .sort(byName);
     const expand = expandSet(c.req.queries('expand'));
-    return c.json(entityListing(all, page, (u) => userJson(store, u, expand)));
+    const origin = requestOrigin(c);
+    return c.json(entityListing(all, page, (u) => userJson(store, u, expand, origin)));
   });
 
   return app;
