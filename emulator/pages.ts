@@ -26,18 +26,27 @@ const STYLE = html`<style>
   .muted { color: var(--muted); }
   .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
   label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
-  input[type=email] { width: 100%; max-width: 24rem; padding: .5rem .6rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; }
+  input[type=email] { width: 100%; max-width: 24rem; min-height: 44px; padding: .5rem .6rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 4px; }
   input[aria-invalid=true] { border: 2px solid var(--error); }
   .error { color: var(--error); font-weight: 600; }
   .actions { display: flex; gap: .75rem; margin-top: 1rem; flex-wrap: wrap; }
-  button { font: inherit; padding: .45rem 1rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--primary); }
+  /* 44 px: a finger's target (WCAG 2.5.5); long labels wrap instead of widening the page. */
+  button { font: inherit; min-height: 44px; padding: .45rem 1rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--primary); white-space: normal; overflow-wrap: anywhere; }
   button.primary { background: var(--primary); color: var(--on-primary); font-weight: 600; }
   button.secondary { background: var(--surface); color: var(--text); border-color: var(--border); }
   button.link { background: var(--surface); color: var(--primary); text-align: left; }
   :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-  table { width: 100%; border-collapse: collapse; margin-top: .5rem; }
-  th, td { text-align: left; vertical-align: top; padding: .5rem .4rem; border-bottom: 1px solid var(--border); }
-  th { font-weight: 600; }
+  /* Demo accounts: a list of cards, one row each on wide screens, stacked on phones. */
+  .accounts { list-style: none; margin: .5rem 0 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr) auto; }
+  .account { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; gap: .5rem 1rem; align-items: center; padding: .75rem 0; border-bottom: 1px solid var(--border); }
+  .account h3 { font-size: 1rem; margin: 0; }
+  .account p { margin: 0; }
+  @media (max-width: 40rem) {
+    main { margin: 0; padding: 1rem; border-width: 0 0 1px; border-radius: 0; }
+    .accounts { grid-template-columns: minmax(0, 1fr); }
+    .account button { width: 100%; }
+    .actions button { flex: 1 1 8rem; }
+  }
 </style>`;
 
 function page(title: string, body: Markup): Markup {
@@ -99,20 +108,18 @@ export function signInPage(o: SignInPageOptions): Markup {
     <section aria-labelledby="demo-heading">
       <h2 id="demo-heading">Demo accounts</h2>
       <p class="muted">Any active user of ${o.orgName} may sign in; these accounts have the permissions shown.</p>
-      <table>
-        <thead>
-          <tr><th scope="col">Account</th><th scope="col">May do</th><th scope="col">Sign in</th></tr>
-        </thead>
-        <tbody>
-          ${o.accounts.map(
-            (a) => html`<tr>
-              <td><strong>${a.name}</strong><br /><span class="mono">${a.email}</span></td>
-              <td>${a.description}</td>
-              <td><button type="submit" form="signin" name="signInAs" value="${a.email}" class="link">Sign in as ${a.email}</button></td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <ul class="accounts">
+        ${o.accounts.map(
+          (a) => html`<li class="account">
+            <div>
+              <h3>${a.name}</h3>
+              <span class="mono">${a.email}</span>
+            </div>
+            <p>${a.description}</p>
+            <button type="submit" form="signin" name="signInAs" value="${a.email}" class="link">Sign in as ${a.email}</button>
+          </li>`,
+        )}
+      </ul>
     </section>`;
   return page('Sign in · Genesys Cloud (emulator)', body);
 }
