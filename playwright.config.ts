@@ -10,6 +10,8 @@ const screenshots = { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ };
 
 export default defineConfig({
   testDir: 'e2e',
+  // Per port, so runs on other ports (parallel workers, other checkouts) keep their own artifacts.
+  outputDir: `test-results/e2e-${APP_PORT}`,
   // One emulator serves every test; its faults and clock are global, so tests run one at a time.
   workers: 1,
   fullyParallel: false,

@@ -48,6 +48,24 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'the session-ended page',
+    open: async (page) => {
+      await page.goto('session-ended?returnTo=%2Ftoken&cause=idle&at=2026-11-28T10%3A00%3A00.000Z');
+      await expect(page.getByRole('heading', { name: 'Your session ended' })).toBeVisible();
+    },
+  },
+  {
+    name: 'a rate-limited first load',
+    open: async (page) => {
+      await signInAs(page, 'admin@example.com');
+      await page.request.post(`${EMULATOR_URL}/__emulator/faults`, {
+        data: { method: 'GET', path: '/api/v2/tokens/me', status: 429, count: 1, retryAfterSeconds: 30 },
+      });
+      await page.reload();
+      await expect(page.getByText('Genesys Cloud is rate limiting requests')).toBeVisible();
+    },
+  },
+  {
     name: 'the not-found page',
     open: async (page) => {
       await signInAs(page, 'admin@example.com', 'missing-page');
@@ -115,7 +133,14 @@ test.describe('Keyboard use', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Sign out of Token Admin?' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Sign out' })).toBeFocused();
+    // Focus starts on Cancel: Enter, Enter must not sign anyone out.
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });

@@ -96,7 +96,7 @@ export async function switchTabAwayAndBack(page: Page) {
   await page.evaluate(() => {
     for (const state of ['hidden', 'visible'] as const) {
       Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     }
     window.dispatchEvent(new Event('focus'));
   });

@@ -1,6 +1,6 @@
-import { ADMIN_ID, APP_CLIENT_ID } from './accounts.ts';
+import { APP_CLIENT_ID } from './accounts.ts';
 import { APP_URL, EMULATOR_URL } from './env.ts';
-import { expect, sessionToken, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
+import { expect, sessionToken, signInAs, test } from './fixtures.ts';
 
 test.describe('The current-token page', () => {
   test('verifying the token says it is valid and when it was checked', async ({ page }) => {
@@ -12,18 +12,6 @@ test.describe('The current-token page', () => {
     expect(head.headers().authorization).toMatch(/^Bearer /);
     await expect(page.getByRole('status').filter({ hasText: 'Token is valid' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText(/checked (now|\d+ seconds? ago)/);
-  });
-
-  test('verifying a token revoked elsewhere says it is not valid and offers to sign in again', async ({ page, emulator }) => {
-    await signInAs(page, 'admin@example.com');
-    const other = await emulator.mintToken('supervisor@example.com');
-    expect((await emulator.api(other, 'DELETE', `/api/v2/tokens/${ADMIN_ID}`)).status()).toBe(204);
-
-    await page.getByRole('button', { name: 'Verify token' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Token is not valid' })).toBeVisible();
-    await page.getByRole('button', { name: 'Sign in again' }).click();
-    await signInOnGenesysPage(page, 'admin@example.com');
-    await expect(page).toHaveURL(`${APP_URL}token`);
   });
 
   test('shows when the token idles out, with the exact time on hover', async ({ page }) => {
@@ -89,13 +77,15 @@ test.describe('The current-token page', () => {
     await signInAs(page, 'admin@example.com');
     await emulator.setQuirks({ exposeHeaders: false });
     await emulator.injectFault({ method: 'GET', path: '/api/v2/tokens/me', status: 429, count: 1, retryAfterSeconds: 1 });
-    const [limited] = await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/v2/tokens/me') && r.status() === 429),
-      page.reload(),
-    ]);
-    expect(limited.status()).toBe(429);
+    const statuses: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/v2/tokens/me')) statuses.push(r.status());
+    });
+    await page.reload();
     await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // Rate limited once, then answered: the app waited and asked again by itself.
+    expect(statuses).toEqual([429, 200]);
   });
 
   test('a failed sign-out keeps the session and says why', async ({ page, emulator }) => {
@@ -110,43 +100,6 @@ test.describe('The current-token page', () => {
     await expect(alert).toContainText('Correlation id for support');
     await dialog.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByText('You are signed out')).toBeVisible();
-  });
-
-  test('a token revoked behind the app’s back sends the admin to sign in and back to the same page', async ({ page, emulator }) => {
-    await page.clock.install();
-    await page.goto('token?view=scopes');
-    await signInOnGenesysPage(page, 'admin@example.com');
-    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
-
-    const other = await emulator.mintToken('supervisor@example.com');
-    expect((await emulator.api(other, 'DELETE', `/api/v2/tokens/${ADMIN_ID}`)).status()).toBe(204);
-
-    // The page's next background refresh gets a 401.
-    await page.clock.fastForward('01:05');
-    await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
-    await signInOnGenesysPage(page, 'admin@example.com');
-    await expect(page).toHaveURL(`${APP_URL}token?view=scopes`);
-    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
-  });
-
-  test('background refreshes do not count as activity, so an idle admin is signed out', async ({ page, emulator }) => {
-    await page.clock.install();
-    const reads: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() === 'GET' && r.url().startsWith(`${EMULATOR_URL}/api/v2/tokens/me`)) reads.push(r.url());
-    });
-    await signInAs(page, 'admin@example.com');
-    expect(reads).toHaveLength(1);
-    expect(reads[0]).toContain('preserveIdleTTL=false');
-
-    await page.clock.fastForward('01:05');
-    await expect.poll(() => reads.length).toBe(2);
-    expect(reads[1]).toContain('preserveIdleTTL=true');
-
-    // Past the 30-minute idle timeout with only background refreshes, the token is dead.
-    await emulator.advanceClock(31 * 60);
-    await page.clock.fastForward('01:05');
-    await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
   });
 
   test('the trustee account sees the trustee banner and who it is cloned from', async ({ page }) => {

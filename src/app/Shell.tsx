@@ -7,6 +7,7 @@ import { useIdentity } from '../auth/identity.ts';
 import { useSession } from '../auth/session.ts';
 import { useSessionControl } from '../auth/sessionControl.ts';
 import { findRegion } from '../config/regions.ts';
+import { QuickSearch } from '../features/users/QuickSearch.tsx';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import classes from './Shell.module.css';
@@ -25,7 +26,10 @@ function ActingAs() {
   return (
     <div className={classes.actingAs} data-testid="acting-as">
       {me.isPending ? (
-        <Skeleton height={14} width={120} mb={4} ml="auto" aria-label="Loading who you are" />
+        <>
+          <Skeleton height={14} width={120} mb={4} ml="auto" aria-hidden />
+          <VisuallyHidden>Loading who you are</VisuallyHidden>
+        </>
       ) : (
         me.data && (
           <Text size="sm" fw={600} lh={1.2}>
@@ -35,7 +39,7 @@ function ActingAs() {
         )
       )}
       <Group gap={4} justify="flex-end" wrap="nowrap">
-        {token.isPending ? <Skeleton height={12} width={90} aria-label="Loading your organisation" /> : org?.name && <Text size="xs" c="dimmed" lh={1.2}>{org.name} ·</Text>}
+        {token.isPending ? <Skeleton height={12} width={90} aria-hidden /> : org?.name && <Text size="xs" c="dimmed" lh={1.2}>{org.name} ·</Text>}
         <Text size="xs" c="dimmed" lh={1.2}>
           {region?.label ?? session?.environment}
         </Text>
@@ -67,7 +71,7 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
               <Group gap={4} component="ul" className={classes.navList}>
                 {nav.map((item) => (
                   <li key={item.href}>
-                    <Anchor component={NavLink} to={item.href} className={classes.navLink}>
+                    <Anchor component={NavLink} to={item.href} className={classes.navLink} underline="never">
                       {item.label}
                     </Anchor>
                   </li>
@@ -116,6 +120,7 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
           )
         )}
         <Outlet />
+        <QuickSearch />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,10 +1,14 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
   // Shade 8 keeps white button text above 4.5:1 contrast in both schemes.
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
+  components: {
+    // A link in a sentence must not rely on colour alone (WCAG 1.4.1); navigation opts out.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+  },
 });
 
 const TINTED = ['blue', 'teal', 'green', 'orange', 'yellow', 'red', 'grape'] as const;

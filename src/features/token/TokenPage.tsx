@@ -40,7 +40,7 @@ export function TokenPage() {
       {token.isPending && (
         <>
           <PendingNotice what="your token's details" />
-          <Skeleton height={240} radius="md" aria-label="Loading your token" />
+          <Skeleton height={240} radius="md" aria-hidden />
         </>
       )}
       {/* When identity failed for the same reason, the shell's one alert covers both. */}
