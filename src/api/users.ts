@@ -35,6 +35,8 @@ export interface UserSearch {
   text: string;
   page: number;
   pageSize: number;
+  /** 'email': the whole text within the email address; by default each word in the name or email. */
+  by?: 'email';
 }
 
 /** Everything the user pages show; `dateLastLogin` and `lasttokenissued` are only sent when expanded. */
@@ -45,7 +47,8 @@ export const USER_DETAIL_EXPAND = ['groups', 'dateLastLogin', 'lasttokenissued']
  * matches), in the name or the email address.
  */
 export function searchUsers(search: UserSearch, signal?: AbortSignal): Promise<UserSearchResults> {
-  const words = search.text.trim().split(/\s+/).filter(Boolean);
+  const words = search.by === 'email' ? [search.text.trim()] : search.text.trim().split(/\s+/).filter(Boolean);
+  const fields = search.by === 'email' ? ['email'] : ['name', 'email'];
   return request<UserSearchResults>('/api/v2/users/search', {
     method: 'POST',
     body: {
@@ -53,7 +56,7 @@ export function searchUsers(search: UserSearch, signal?: AbortSignal): Promise<U
       pageNumber: search.page,
       sortOrder: 'SCORE',
       expand: ['dateLastLogin'],
-      query: words.map((value) => ({ type: 'CONTAINS', fields: ['name', 'email'], value })),
+      query: words.map((value) => ({ type: 'CONTAINS', fields, value })),
     },
     signal,
   });

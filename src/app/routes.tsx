@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import type { LoaderFunction } from 'react-router';
+import { tokenQueries } from '../api/tokens.ts';
 import { paths } from '../paths.ts';
 
 /**
@@ -19,6 +20,15 @@ export interface PageDefinition {
 
 export const PAGES: readonly PageDefinition[] = [
   { path: paths.token.path, nav: 'My token', load: () => import('../features/token/route.tsx') },
+  {
+    path: paths.idleTimeout.path,
+    nav: 'Idle timeout',
+    load: () => import('../features/idle-timeout/route.tsx'),
+    loader: (queryClient) => () => {
+      void queryClient.query(tokenQueries.timeout()).catch(() => undefined);
+      return null;
+    },
+  },
 ];
 
 export const NAV = PAGES.flatMap((page) => (page.nav ? [{ label: page.nav, href: page.path }] : []));
