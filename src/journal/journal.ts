@@ -1,4 +1,6 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createStore, del, get, update, type UseStore } from 'idb-keyval';
+import { useEffect } from 'react';
 
 /**
  * The journal of what this dashboard changed, kept in this browser's IndexedDB per
@@ -82,4 +84,27 @@ export async function listJournal(orgId: string): Promise<JournalEntry[]> {
 export async function clearJournal(orgId: string): Promise<void> {
   await del(keyFor(orgId), journalStore());
   changed();
+}
+
+/** Local reads, not Genesys calls: refreshed whenever the journal changes in this tab. */
+export const journalQueries = {
+  all: () => ['journal'] as const,
+  list: (orgId: string) =>
+    queryOptions({
+      queryKey: [...journalQueries.all(), orgId] as const,
+      queryFn: () => listJournal(orgId),
+      staleTime: Infinity,
+    }),
+};
+
+/** This organisation's journal, newest first, kept current as entries are added or cleared. */
+export function useJournal(orgId: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => subscribeJournal(() => void queryClient.invalidateQueries({ queryKey: journalQueries.all() })), [queryClient]);
+  return useQuery({ ...journalQueries.list(orgId ?? ''), enabled: orgId !== undefined });
+}
+
+/** The latest successful entry of `action` aimed at this target, if any. */
+export function lastSuccessFor(entries: readonly JournalEntry[] | undefined, action: JournalAction, targetId: string): JournalEntry | undefined {
+  return entries?.find((entry) => entry.action === action && entry.result === 'success' && entry.target?.id === targetId);
 }
