@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdleTokenTimeout } from '../../api/tokens.ts';
-import { resolveRule, sameRule } from './resolveRule.ts';
+import { explainRule, resolveRule, sameRule } from './resolveRule.ts';
 
 const SETTINGS: IdleTokenTimeout = {
   enableIdleTokenTimeout: true,
@@ -46,5 +46,20 @@ describe('which timeout applies to a person', () => {
     expect(sameRule(now, resolveRule(SETTINGS, ['supervisors']))).toBe(true);
     expect(sameRule(now, resolveRule({ ...SETTINGS, inactivityTimeoutGroupsEnabled: false }, ['supervisors']))).toBe(false);
     expect(sameRule({ kind: 'off' }, resolveRule(SETTINGS, []))).toBe(false);
+  });
+});
+
+describe('a rule in words', () => {
+  const nameOf = (id: string) => ({ supervisors: 'Supervisors', billing: 'Billing Team', night: 'Night Shift' })[id] ?? id;
+  it('explains a bundle that wins over another', () => {
+    expect(explainRule(resolveRule(SETTINGS, ['billing', 'supervisors']), nameOf)).toEqual({
+      headline: 'Signed out after 2 hours without activity: group bundle priority 1.',
+      reasons: ['Priority 1 (2 hours) holds Supervisors.', 'Priority 2 (15 minutes) holds Night Shift, Billing Team.', 'Priority 1 wins: the lowest priority number applies.'],
+    });
+  });
+
+  it('explains the organisation’s value and the timeout being off', () => {
+    expect(explainRule(resolveRule(SETTINGS, []), nameOf).headline).toBe("Signed out after 30 minutes without activity: the organisation's timeout.");
+    expect(explainRule({ kind: 'off' }, nameOf).headline).toBe('No idle timeout: tokens last until they expire.');
   });
 });

@@ -1,4 +1,5 @@
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
+import { formatDuration as formatSeconds } from './duration.ts';
 
 /** Which idle timeout applies to one person, and why. */
 export type Rule =
@@ -32,4 +33,22 @@ export function sameRule(a: Rule, b: Rule): boolean {
   if (a.kind === 'off' || b.kind === 'off') return true;
   if (a.seconds !== b.seconds) return false;
   return a.kind !== 'bundle' || b.kind !== 'bundle' || a.winner.groups.join() === b.winner.groups.join();
+}
+
+/** A rule in words: what happens to the person, and each step of why. */
+export function explainRule(rule: Rule, nameOf: (id: string) => string): { headline: string; reasons: string[] } {
+  const names = (ids: readonly string[]) => ids.map(nameOf).join(', ');
+  if (rule.kind === 'off') {
+    return { headline: 'No idle timeout: tokens last until they expire.', reasons: ['The idle timeout is off for the whole organisation.'] };
+  }
+  const after = formatSeconds(rule.seconds);
+  if (rule.kind === 'organisation') {
+    return {
+      headline: `Signed out after ${after} without activity: the organisation's timeout.`,
+      reasons: [rule.groupsEnabled ? 'None of their groups is in a group bundle.' : 'Per-group timeouts are off, so group bundles do not apply.'],
+    };
+  }
+  const reasons = rule.matching.map((bundle) => `Priority ${bundle.priority} (${formatSeconds(bundle.timeoutSeconds)}) holds ${names(bundle.groups)}.`);
+  if (rule.matching.length > 1) reasons.push(`Priority ${rule.winner.priority} wins: the lowest priority number applies.`);
+  return { headline: `Signed out after ${after} without activity: group bundle priority ${rule.winner.priority}.`, reasons };
 }

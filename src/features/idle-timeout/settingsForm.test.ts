@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
-import { bundleProblems, idleTimeoutSchema, sameSettings, timeoutSecondsSchema, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
+import { bundleProblems, changeUnit, idleTimeoutSchema, sameSettings, timeoutSecondsSchema, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
 
 const SEED: IdleTokenTimeout = {
   enableIdleTokenTimeout: true,
@@ -100,5 +100,14 @@ describe('the bundle rules', () => {
     const values = toFormValues(SEED);
     values.bundles.push({ key: 'k', timeout: 15, unit: 'Minutes', groups: ['g1'] });
     expect(errors(values)).toEqual({ 'bundles.1.groups': 'A group may be in one bundle only; already in priority 1' });
+  });
+});
+
+describe('changing the unit', () => {
+  it('converts a value the new unit shows whole, and keeps any other as typed', () => {
+    expect(changeUnit({ timeout: 120, unit: 'Minutes' as const }, 'Hours')).toEqual({ timeout: 2, unit: 'Hours' });
+    expect(changeUnit({ timeout: 2, unit: 'Hours' as const }, 'Minutes')).toEqual({ timeout: 120, unit: 'Minutes' });
+    expect(changeUnit({ timeout: 90, unit: 'Minutes' as const }, 'Hours')).toEqual({ timeout: 90, unit: 'Hours' });
+    expect(changeUnit({ timeout: '', unit: 'Minutes' as const }, 'Hours')).toEqual({ timeout: '', unit: 'Hours' });
   });
 });

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as config/ uses: the full build would more than double this page's download.
+import * as z from 'zod/mini';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout, TimeoutUnit } from '../../api/tokens.ts';
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeMessage, toSeconds } from './duration.ts';
 
@@ -66,11 +67,11 @@ export function sameSettings(a: IdleTokenTimeout, b: IdleTokenTimeout): boolean 
 }
 
 /** A whole number of seconds in the documented range. */
-export const timeoutSecondsSchema = z.int().min(MIN_TIMEOUT_SECONDS).max(MAX_TIMEOUT_SECONDS);
+export const timeoutSecondsSchema = z.int().check(z.minimum(MIN_TIMEOUT_SECONDS), z.maximum(MAX_TIMEOUT_SECONDS));
 
 /** A timeout typed in a unit: a whole number of that unit inside the range, else the range in that unit. */
-function checkTimeout(value: number | string, unit: TimeoutUnit, ctx: z.RefinementCtx, path: PropertyKey[]) {
-  const number = typeof value === 'number' ? value : Number.NaN;
+function checkTimeout(value: number | string, unit: TimeoutUnit, ctx: z.core.$RefinementCtx, path: PropertyKey[]) {
+  const number = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
   if (!Number.isInteger(number) || !timeoutSecondsSchema.safeParse(toSeconds(number, unit)).success) {
     ctx.addIssue({ code: 'custom', path, message: rangeMessage(unit) });
   }
@@ -121,10 +122,21 @@ export const idleTimeoutSchema = z
     groupsEnabled: z.boolean(),
     bundles: z.array(bundleSchema),
   })
-  .superRefine((values, ctx) => {
-    checkTimeout(values.timeout, values.unit, ctx, ['timeout']);
-    values.bundles.forEach((bundle, index) => checkTimeout(bundle.timeout, bundle.unit, ctx, ['bundles', index, 'timeout']));
-    for (const problem of bundleProblems(toSettings(values).inactivityTimeoutGroupBundles)) {
-      ctx.addIssue({ code: 'custom', path: problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: problem.message });
-    }
-  });
+  .check(
+    z.superRefine((values, ctx) => {
+      checkTimeout(values.timeout, values.unit, ctx, ['timeout']);
+      values.bundles.forEach((bundle, index) => checkTimeout(bundle.timeout, bundle.unit, ctx, ['bundles', index, 'timeout']));
+      for (const problem of bundleProblems(toSettings(values).inactivityTimeoutGroupBundles)) {
+        ctx.addIssue({ code: 'custom', path: problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: problem.message });
+      }
+    }),
+  );
+
+/**
+ * A new unit for a typed value: the value is converted when the new unit shows it as a whole
+ * number (120 minutes → 2 hours), else kept as typed for the admin to correct.
+ */
+export function changeUnit<T extends { timeout: number | string; unit: TimeoutUnit }>(values: T, unit: TimeoutUnit): T {
+  const converted = toSeconds(values.timeout, values.unit) / toSeconds(1, unit);
+  return { ...values, unit, timeout: Number.isInteger(converted) && converted > 0 ? converted : values.timeout };
+}

@@ -1,0 +1,4 @@
+import { IdleTimeoutPage } from './IdleTimeoutPage.tsx';
+
+/** Loaded when /settings/idle-timeout is first visited. */
+export const Component = IdleTimeoutPage;
