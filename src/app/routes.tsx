@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import type { LoaderFunction } from 'react-router';
 import { tokenQueries } from '../api/tokens.ts';
+import { userQueries } from '../api/users.ts';
+import { isUserId } from '../features/users/classify.ts';
 import { paths } from '../paths.ts';
 
 /**
@@ -20,6 +22,15 @@ export interface PageDefinition {
 
 export const PAGES: readonly PageDefinition[] = [
   { path: paths.token.path, nav: 'My token', load: () => import('../features/token/route.tsx') },
+  { path: paths.users.path, nav: 'Users', load: () => import('../features/users/searchRoute.tsx') },
+  {
+    path: paths.user.path,
+    load: () => import('../features/users/userRoute.tsx'),
+    loader: (queryClient) => ({ params }) => {
+      if (params.userId && isUserId(params.userId)) void queryClient.query(userQueries.detail(params.userId)).catch(() => undefined);
+      return null;
+    },
+  },
   {
     path: paths.idleTimeout.path,
     nav: 'Idle timeout',

@@ -2,6 +2,7 @@ import { Anchor, Group, List, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { hasPermission } from '../../auth/permissions.ts';
+import { paths } from '../../paths.ts';
 
 interface Capability {
   label: string;
@@ -12,8 +13,8 @@ interface Capability {
 
 /** What Token Admin lets someone do, and the Genesys permission each needs. */
 const CAPABILITIES: readonly Capability[] = [
-  { label: 'Find users and groups', permission: 'directory:user:view' },
-  { label: "Revoke users' tokens", permission: 'oauth:token:delete' },
+  { label: 'Find users and groups', permission: 'directory:user:view', page: { href: paths.users.href(), label: 'Open Users' } },
+  { label: "Revoke users' tokens", permission: 'oauth:token:delete', page: { href: paths.users.href(), label: 'Open Users' } },
   { label: 'Change the idle token timeout', permission: 'directory:organization:admin' },
 ];
 

@@ -1,0 +1,233 @@
+import { Alert, Anchor, Box, Group, Kbd, Pagination, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { userQueries, type User } from '../../api/users.ts';
+import { useIdentity } from '../../auth/identity.ts';
+import { hasPermission } from '../../auth/permissions.ts';
+import { paths } from '../../paths.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { PendingNotice } from '../../ui/PendingNotice.tsx';
+import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
+import { classifySearchInput, searchFor } from './classify.ts';
+import { VIEW_USERS } from './permissions.ts';
+import { StateBadge } from './StateBadge.tsx';
+import { UserAvatar, displayName } from './UserAvatar.tsx';
+import lists from '../../ui/lists.module.css';
+import classes from './users.module.css';
+
+export const PAGE_SIZE = 25;
+/** Long enough that a name typed at a normal pace is searched once, at most twice. */
+export const SEARCH_DEBOUNCE_MS = 350;
+
+export function SearchPage() {
+  const { me } = useIdentity();
+  const allowed = me.isError || hasPermission(me.data?.authorization?.permissions, VIEW_USERS);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>Users</Title>
+        <Text c="dimmed">Find a user to see their sign-ins and revoke their tokens.</Text>
+      </div>
+      {me.isPending && <PendingNotice what="your permissions" />}
+      {me.data && !allowed && <PermissionNotice permission={VIEW_USERS} action="search users" />}
+      {allowed && <UserSearchPanel />}
+    </Stack>
+  );
+}
+
+function UserSearchPanel() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const urlText = params.get('q') ?? '';
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
+
+  // The box shows what is typed; the address holds what was searched. Back and Forward change
+  // the address, and the box follows unless the change is the search this box just made.
+  const [text, setText] = useState(urlText);
+  const [written, setWritten] = useState<string | undefined>(undefined);
+  const [seenUrlText, setSeenUrlText] = useState(urlText);
+  if (urlText !== seenUrlText) {
+    setSeenUrlText(urlText);
+    if (urlText !== written) {
+      setText(urlText);
+      setWritten(undefined);
+    }
+  }
+
+  const writeSearch = useDebouncedCallback((next: string) => {
+    const trimmed = next.trim();
+    if (trimmed === urlText.trim()) return;
+    setWritten(trimmed);
+    // Refining a search replaces its history entry; starting one adds an entry.
+    void navigate(paths.users.href({ q: trimmed }), { replace: urlText !== '' && trimmed !== '' });
+  }, SEARCH_DEBOUNCE_MS);
+
+  const onChange = (next: string) => {
+    setText(next);
+    const input = classifySearchInput(next);
+    if (input.kind === 'id') {
+      writeSearch.cancel();
+      void navigate(paths.user.href(input.id));
+      return;
+    }
+    writeSearch(next);
+  };
+
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  useHotkeys([['/', () => inputRef.current?.focus()]]);
+
+  const input = classifySearchInput(urlText);
+  const search = searchFor(input, page, PAGE_SIZE);
+  const results = useQuery({
+    ...userQueries.search(search ?? { text: '', page: 1, pageSize: PAGE_SIZE }),
+    enabled: search !== undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  const resultLinks = () => Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-result]') ?? []);
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      const first = resultLinks()[0];
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key === 'Enter') {
+      writeSearch.flush();
+    }
+  };
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const links = resultLinks();
+    const index = links.findIndex((link) => link === document.activeElement);
+    if (index < 0) return;
+    let next: HTMLElement | undefined;
+    if (event.key === 'ArrowDown') next = links[Math.min(index + 1, links.length - 1)];
+    else if (event.key === 'ArrowUp') next = index === 0 ? (inputRef.current ?? undefined) : links[index - 1];
+    else if (event.key === 'Home') next = links[0];
+    else if (event.key === 'End') next = links[links.length - 1];
+    else return;
+    event.preventDefault();
+    next?.focus();
+  };
+
+  const data = search ? results.data : undefined;
+  const users = data?.results ?? [];
+  const pageCount = data ? Math.max(data.pageCount, 1) : 1;
+  const stale = results.isPlaceholderData;
+
+  return (
+    <Stack gap="md">
+      <TextInput
+        ref={inputRef}
+        label="Search users"
+        description={
+          <>
+            A name or part of one, an email address, or a user id to open that user. Press <Kbd size="xs">/</Kbd> to come back here.
+          </>
+        }
+        placeholder="e.g. Smith, mei.smith@example.com"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={text}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        onKeyDown={onInputKeyDown}
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        // Arriving on Users is arriving to search.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+        aria-controls={users.length > 0 ? 'user-results' : undefined}
+      />
+
+      {input.kind === 'unmatchable' && (
+        <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title="No user can match this" role="status">
+          {input.reason}
+        </Alert>
+      )}
+      {input.kind === 'empty' && (
+        <Text size="sm" c="dimmed">
+          Type a name or an email address to search. Press <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd> (<Kbd size="xs">⌘</Kbd> +{' '}
+          <Kbd size="xs">K</Kbd> on a Mac) on any page for a quick search.
+        </Text>
+      )}
+
+      {search && results.isPending && (
+        <>
+          <PendingNotice what="the matching users" />
+          <Skeleton height={160} radius="md" aria-hidden />
+        </>
+      )}
+      {search && results.isError && (
+        <ErrorAlert title="Couldn't search users" error={results.error} onRetry={() => void results.refetch()} retrying={results.isFetching} />
+      )}
+
+      {search && (
+        <Text size="sm" role="status" aria-live="polite" aria-atomic>
+          {data &&
+            !results.isError &&
+            (data.total === 0
+              ? `No user matches “${search.text}”.`
+              : `${data.total} ${data.total === 1 ? 'user matches' : 'users match'} “${search.text}”, best match first${pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''}.`)}
+        </Text>
+      )}
+
+      {users.length > 0 && (
+        <Box aria-busy={stale || undefined} style={{ opacity: stale ? 0.6 : 1 }}>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- arrow keys move between the links inside */}
+          <ul id="user-results" aria-label="Matching users" className={lists.rows} ref={listRef} onKeyDown={onListKeyDown}>
+            {users.map((user) => (
+              <ResultRow key={user.id} user={user} />
+            ))}
+          </ul>
+          <Text size="xs" c="dimmed" mt="xs">
+            Arrow keys move through the results; Enter opens one.
+          </Text>
+        </Box>
+      )}
+
+      {search && data && pageCount > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pageCount}
+            value={Math.min(page, pageCount)}
+            onChange={(next) => void navigate(paths.users.href({ q: urlText, page: next }))}
+            getItemProps={(item) => ({ 'aria-label': `Page ${item}`, 'aria-current': item === page ? 'page' : undefined })}
+            getControlProps={(control) => ({ 'aria-label': `${control.charAt(0).toUpperCase()}${control.slice(1)} page` })}
+            aria-label="Result pages"
+            size="sm"
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function ResultRow({ user }: { user: User }) {
+  const details = [user.title, user.department].filter(Boolean).join(' · ');
+  return (
+    <li className={`${lists.row} ${classes.result}`}>
+      <UserAvatar user={user} />
+      <div className={classes.resultBody}>
+        <Group gap="xs" wrap="wrap">
+          <Anchor component={Link} to={paths.user.href(user.id)} data-result fw={600} className={classes.resultLink}>
+            {displayName(user)}
+          </Anchor>
+          <StateBadge state={user.state} />
+        </Group>
+        {user.email && (
+          <Text size="sm" className={lists.wrapAnywhere}>
+            {user.email}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {details || 'No title or department'}
+          {user.division?.name ? ` · Division: ${user.division.name}` : ''}
+        </Text>
+      </div>
+    </li>
+  );
+}

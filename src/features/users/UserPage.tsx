@@ -1,0 +1,232 @@
+import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconArrowLeft, IconCircleCheck, IconLogin } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../api/http.ts';
+import { missingPermission } from '../../api/errors.ts';
+import { userQueries, type User } from '../../api/users.ts';
+import { useIdentity } from '../../auth/identity.ts';
+import { lastSuccessFor, useJournal, type JournalEntry } from '../../journal/journal.ts';
+import { paths } from '../../paths.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Field, IdValue } from '../../ui/Field.tsx';
+import { PendingNotice } from '../../ui/PendingNotice.tsx';
+import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
+import { RelativeTime } from '../../ui/RelativeTime.tsx';
+import { Section } from '../../ui/Section.tsx';
+import { isUserId } from './classify.ts';
+import { RevokeTokens } from './RevokeTokens.tsx';
+import { VIEW_USERS } from './permissions.ts';
+import { StateBadge } from './StateBadge.tsx';
+import { UserAvatar, displayName } from './UserAvatar.tsx';
+
+
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function UserPage() {
+  const { userId = '' } = useParams();
+  if (!isUserId(userId)) return <NoSuchUser userId={userId} malformed />;
+  return <UserDetails userId={userId} />;
+}
+
+function NoSuchUser({ userId, malformed = false }: { userId: string; malformed?: boolean }) {
+  return (
+    <Stack gap="md" py="md">
+      <Title order={1}>No such user</Title>
+      <Text style={{ overflowWrap: 'anywhere' }}>
+        {malformed ? (
+          <>
+            “{userId}” is not a user id. A Genesys Cloud user id has 36 characters, such as <code>1b4e28ba-2fa1-41d2-883f-0016d3cca427</code>;
+            the link may be cut short or mistyped.
+          </>
+        ) : (
+          <>
+            Genesys Cloud has no user with the id <code>{userId}</code>. They may have been deleted, or the link may belong to another
+            organisation.
+          </>
+        )}
+      </Text>
+      <div>
+        <Button component={Link} to={paths.users.href()} leftSection={<IconArrowLeft size={16} aria-hidden />}>
+          Search users
+        </Button>
+      </div>
+    </Stack>
+  );
+}
+
+function UserDetails({ userId }: { userId: string }) {
+  const detail = useQuery(userQueries.detail(userId));
+  const { token } = useIdentity();
+  const journal = useJournal(token.data?.organization?.id);
+  const [revokedHere, setRevokedHere] = useState<number | undefined>(undefined);
+
+  if (isApiError(detail.error) && detail.error.status === 404) return <NoSuchUser userId={userId} />;
+  const forbidden = isApiError(detail.error) && detail.error.status === 403;
+
+  const entries = (journal.data ?? []).filter((entry) => entry.target?.id === userId);
+  const lastRevocation = lastSuccessFor(entries, 'revoke-user-tokens', userId);
+  const journalled = lastRevocation ? Date.parse(lastRevocation.at) : undefined;
+  const revokedAt = Math.max(journalled ?? 0, revokedHere ?? 0) || undefined;
+  const user: User = detail.data ?? { id: userId };
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={paths.users.href()} size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} aria-hidden />
+          Users
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Group gap="md" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
+          {detail.data && <UserAvatar user={detail.data} size="lg" />}
+          <div style={{ minWidth: 0 }}>
+            <Group gap="xs">
+              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+                {detail.data ? displayName(detail.data) : 'User'}
+              </Title>
+              <StateBadge state={detail.data?.state} />
+            </Group>
+            <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {detail.data ? (detail.data.email ?? 'No email address') : userId}
+            </Text>
+          </div>
+        </Group>
+        {(detail.data ?? forbidden) && <RevokeTokens user={user} onRevoked={setRevokedHere} />}
+      </Group>
+
+      {revokedAt !== undefined && <RevocationStatus revokedAt={revokedAt} user={detail.data} />}
+
+      {detail.isPending && (
+        <>
+          <PendingNotice what="the user's details" />
+          <Skeleton height={240} radius="md" aria-hidden />
+        </>
+      )}
+      {forbidden && <PermissionNotice permission={missingPermission(detail.error) ?? VIEW_USERS} action="view users' details" />}
+      {detail.isError && !forbidden && (
+        <ErrorAlert title="Couldn't load this user" error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
+      )}
+      {detail.data && <Details user={detail.data} />}
+      {(entries.length > 0 || detail.data) && <DoneHere entries={entries} />}
+    </Stack>
+  );
+}
+
+/** The question after a revocation: have they signed in again since? */
+function RevocationStatus({ revokedAt, user }: { revokedAt: number; user: User | undefined }) {
+  const issued = user?.lastTokenIssued?.dateIssued ? Date.parse(user.lastTokenIssued.dateIssued) : Number.NaN;
+  const again = Number.isFinite(issued) && issued > revokedAt;
+  return (
+    <Alert
+      role="status"
+      color={again ? 'orange' : 'teal'}
+      variant="light"
+      icon={again ? <IconLogin aria-hidden /> : <IconCircleCheck aria-hidden />}
+      title={`Tokens revoked at ${exact.format(revokedAt)}`}
+    >
+      {user === undefined ? (
+        'Whether they have signed in since is unknown until their details load.'
+      ) : again ? (
+        <>
+          Signed in again since: a new token was issued <RelativeTime value={issued} />, after the revocation.
+        </>
+      ) : (
+        <>Not signed in again since: Genesys Cloud has issued them no token after the revocation. Reload this page to check again.</>
+      )}
+    </Alert>
+  );
+}
+
+function Details({ user }: { user: User }) {
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Section title="Profile">
+        <Field label="Email">
+          <span style={{ overflowWrap: 'anywhere' }}>{user.email ?? 'Not given'}</span>
+        </Field>
+        <Field label="Username">
+          <span style={{ overflowWrap: 'anywhere' }}>{user.username ?? 'Not given'}</span>
+        </Field>
+        <Field label="Title">{user.title ?? 'Not given'}</Field>
+        <Field label="Department">{user.department ?? 'Not given'}</Field>
+        <Field label="Division">{user.division?.name ?? 'Not given'}</Field>
+        <Field label="State">{user.state ? `${user.state.charAt(0).toUpperCase()}${user.state.slice(1)}` : 'Not given'}</Field>
+      </Section>
+
+      <Section title="Sign-ins">
+        <Field label="Last login">{user.dateLastLogin ? <RelativeTime value={user.dateLastLogin} /> : 'Never, or not reported'}</Field>
+        <Field label="Last token issued">
+          {user.lastTokenIssued?.dateIssued ? <RelativeTime value={user.lastTokenIssued.dateIssued} /> : 'None, or not reported'}
+        </Field>
+        <Field label="Idle token timeout">
+          <Anchor component={Link} to={paths.idleTimeout.href({ userId: user.id })} size="sm">
+            See which idle timeout applies
+          </Anchor>
+        </Field>
+      </Section>
+
+      <Section title="Groups">
+        {user.groups === undefined ? (
+          <Text size="sm">Genesys Cloud did not list this user&apos;s groups.</Text>
+        ) : user.groups.length === 0 ? (
+          <Text size="sm">Not in any group.</Text>
+        ) : (
+          <Group gap={6}>
+            {user.groups.map((group) => (
+              <Badge key={group.id} variant="light" tt="none">
+                {group.name ?? group.id}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Section>
+
+      <Section title="Ids">
+        <Field label="User id">
+          <IdValue id={user.id} label="user id" />
+        </Field>
+        <Field label="Division id">
+          <IdValue id={user.division?.id} label="division id" />
+        </Field>
+      </Section>
+    </SimpleGrid>
+  );
+}
+
+function DoneHere({ entries }: { entries: readonly JournalEntry[] }) {
+  return (
+    <Section title="Done from this browser">
+      {entries.length === 0 ? (
+        <Text size="sm">Token Admin in this browser has not changed anything for this user.</Text>
+      ) : (
+        <List spacing="xs" listStyleType="none" p={0} m={0}>
+          {entries.map((entry) => (
+            <List.Item key={entry.id}>
+              <Text size="sm">
+                <RelativeTime value={entry.at} /> · {entry.summary} ·{' '}
+                <Text span fw={600} c={entry.result === 'success' ? 'teal' : 'red'}>
+                  {entry.result === 'success' ? 'succeeded' : 'failed'}
+                </Text>
+                {entry.actor.name ? ` · by ${entry.actor.name}` : ''}
+              </Text>
+              {entry.error && (
+                <Text size="xs" c="dimmed">
+                  {entry.error}
+                </Text>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Text size="xs" c="dimmed">
+        Only what was done from this browser; the organisation&apos;s audit log is in Genesys Cloud.{' '}
+        <Anchor component={Link} to={paths.activity.href()} size="xs" underline="always">
+          All activity
+        </Anchor>
+      </Text>
+    </Section>
+  );
+}
