@@ -22,15 +22,6 @@ export interface PageDefinition {
 
 export const PAGES: readonly PageDefinition[] = [
   { path: paths.token.path, nav: 'My token', load: () => import('../features/token/route.tsx') },
-  { path: paths.users.path, nav: 'Users', load: () => import('../features/users/searchRoute.tsx') },
-  {
-    path: paths.user.path,
-    load: () => import('../features/users/userRoute.tsx'),
-    loader: (queryClient) => ({ params }) => {
-      if (params.userId && isUserId(params.userId)) void queryClient.query(userQueries.detail(params.userId)).catch(() => undefined);
-      return null;
-    },
-  },
   {
     path: paths.idleTimeout.path,
     nav: 'Idle timeout',
@@ -40,6 +31,16 @@ export const PAGES: readonly PageDefinition[] = [
       return null;
     },
   },
+  { path: paths.users.path, nav: 'Users', load: () => import('../features/users/searchRoute.tsx') },
+  {
+    path: paths.user.path,
+    load: () => import('../features/users/userRoute.tsx'),
+    loader: (queryClient) => ({ params }) => {
+      if (params.userId && isUserId(params.userId)) void queryClient.query(userQueries.detail(params.userId)).catch(() => undefined);
+      return null;
+    },
+  },
+  { path: paths.activity.path, nav: 'Activity', load: () => import('../features/activity/route.tsx') },
 ];
 
 export const NAV = PAGES.flatMap((page) => (page.nav ? [{ label: page.nav, href: page.path }] : []));

@@ -1,0 +1,5 @@
+import '../../ui/styles/pages.ts';
+import { ActivityPage } from './ActivityPage.tsx';
+
+/** Loaded when /activity is first visited. */
+export const Component = ActivityPage;
