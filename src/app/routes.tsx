@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import type { LoaderFunction } from 'react-router';
 import { tokenQueries } from '../api/tokens.ts';
 import { userQueries } from '../api/users.ts';
-import { isUserId } from '../features/users/classify.ts';
+import { isUserId } from '../features/users/userId.ts';
 import { paths } from '../paths.ts';
 
 /**

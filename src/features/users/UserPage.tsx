@@ -15,7 +15,7 @@ import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { isUserId } from './classify.ts';
+import { isUserId } from './userId.ts';
 import { RevokeTokens } from './RevokeTokens.tsx';
 import { VIEW_USERS } from './permissions.ts';
 import { StateBadge } from './StateBadge.tsx';

@@ -1,4 +1,5 @@
 import type { UserSearch } from '../../api/users.ts';
+import { isUserId } from './userId.ts';
 
 /** What the text in the search box asks for: a user by id, a search, or nothing that can match. */
 export type SearchInput =
@@ -8,7 +9,6 @@ export type SearchInput =
   | { kind: 'name'; text: string }
   | { kind: 'unmatchable'; reason: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Part of an id: hex digits and dashes, with at least one digit. */
 const PARTIAL_ID = /^(?=.*\d)[0-9a-f-]{6,}$/i;
 const HAS_LETTER = /\p{L}/u;
@@ -17,14 +17,10 @@ const NAME = /^[\p{L}\p{M}\p{N}'’.\-_+ ]+$/u;
 
 export const MIN_SEARCH_LENGTH = 2;
 
-export function isUserId(text: string): boolean {
-  return UUID.test(text.trim());
-}
-
 export function classifySearchInput(raw: string): SearchInput {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'empty' };
-  if (UUID.test(text)) return { kind: 'id', id: text.toLowerCase() };
+  if (isUserId(text)) return { kind: 'id', id: text.toLowerCase() };
   if (text.includes('@')) {
     if (text.replace('@', '').length < MIN_SEARCH_LENGTH) {
       return { kind: 'unmatchable', reason: 'Type more of the email address: at least 2 characters besides the @.' };
