@@ -277,13 +277,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('region', { name: 'Profile' })).toBeVisible();
       await assertNoA11yViolations(page, `user page (${scheme})`);
 
-      await openRevokeDialog(page, 'Revoke all tokens of Ari Agent?');
+      const dialog = await openRevokeDialog(page, 'Revoke all tokens of Ari Agent?');
+      // Colours are checked once the dialog has faded in.
+      await expect(dialog).toHaveCSS('opacity', '1');
       await assertNoA11yViolations(page, `revoke dialog (${scheme})`);
       await page.keyboard.press('Escape');
 
       await page.keyboard.press('Control+K');
       await page.getByRole('textbox', { name: 'Quick user search' }).fill('smith');
       await expect(page.getByRole('button', { name: /Smith/ }).first()).toBeVisible();
+      await expect(page.getByRole('dialog', { name: 'Quick user search' })).toHaveCSS('opacity', '1');
       await assertNoA11yViolations(page, `quick search (${scheme})`);
     });
 
