@@ -42,6 +42,11 @@ export class EmulatorControl {
     await this.post('quirks', quirks);
   }
 
+  /** HIPAA compliance on caps every idle timeout at 15 minutes (and lowers stored ones above it). */
+  async setHipaa(hipaa: boolean) {
+    await this.post('org', { hipaa });
+  }
+
   /** The emulator's record of a user's tokens: when each was last used (its idle timer), its status. */
   async tokensOf(userId: string): Promise<{ lastUsedAt: string; status: string; tokenPrefix: string }[]> {
     const response = await this.request.get(`${EMULATOR_URL}/__emulator/tokens?userId=${userId}`);

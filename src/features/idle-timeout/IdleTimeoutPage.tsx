@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Group, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -13,6 +12,8 @@ import { BusyButton } from '../../ui/BusyButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
+import { notify } from '../../ui/notify.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { BundleList, PRIORITY_RULE } from './BundleList.tsx';
 import { describeChanges } from './changeSummary.ts';
 import { LeaveGuard } from './LeaveGuard.tsx';
@@ -104,7 +105,7 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
     onSuccess: ({ saved }) => {
       queryClient.setQueryData(tokenQueries.timeout().queryKey, saved);
       load(saved);
-      notifications.show({ color: 'teal', title: 'Idle timeout saved', message: 'Genesys Cloud applies it to every token from now on.' });
+      notify({ color: 'teal', title: 'Idle timeout saved', message: 'Genesys Cloud applies it to every token from now on.' });
       // tokens/me too: the admin's own token now idles out on the new rule.
       return queryClient.invalidateQueries({ queryKey: tokenQueries.all() });
     },
@@ -214,44 +215,34 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
         noValidate
       >
         <Stack gap="lg">
-          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="org-timeout">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="org-timeout">
-                Organisation
-              </Title>
-              {/* A Switch's description sits inside its label and would join its name: said beside it instead. */}
-              <Switch label="Enable idle timeout" aria-describedby="enable-idle-help" disabled={readOnly} {...form.getInputProps('enabled', { type: 'checkbox' })} />
-              <Text size="xs" c="dimmed" id="enable-idle-help">
-                When on, a token not used for this long stops working: its user is signed out and, if on queue, goes off queue. Browser
-                sign-ins get no refresh tokens while it is on.
-              </Text>
-              <Group align="flex-start" gap="sm">
-                <TimeoutInput readOnly={readOnly} {...form.getInputProps('timeout')} />
-                <UnitSelect readOnly={readOnly} value={form.values.unit} onChange={(unit) => form.setValues(changeUnit(form.getValues(), unit))} />
-              </Group>
-              <Text size="xs" c="dimmed">
-                5 minutes to 8 hours, in whole minutes (or whole hours). Organisations with HIPAA compliance on are capped at 15 minutes.
-              </Text>
-            </Stack>
-          </Card>
+          <Section title="Organisation">
+            {/* A Switch's description sits inside its label and would join its name: said beside it instead. */}
+            <Switch label="Enable idle timeout" aria-describedby="enable-idle-help" disabled={readOnly} {...form.getInputProps('enabled', { type: 'checkbox' })} />
+            <Text size="xs" c="dimmed" id="enable-idle-help">
+              When on, a token not used for this long stops working: its user is signed out and, if on queue, goes off queue. Browser
+              sign-ins get no refresh tokens while it is on.
+            </Text>
+            <Group align="flex-start" gap="sm">
+              <TimeoutInput readOnly={readOnly} {...form.getInputProps('timeout')} />
+              <UnitSelect readOnly={readOnly} value={form.values.unit} onChange={(unit) => form.setValues(changeUnit(form.getValues(), unit))} />
+            </Group>
+            <Text size="xs" c="dimmed">
+              5 minutes to 8 hours, in whole minutes (or whole hours). Organisations with HIPAA compliance on are capped at 15 minutes.
+            </Text>
+          </Section>
 
-          <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="group-timeouts">
-            <Stack gap="sm">
-              <Title order={2} size="h4" id="group-timeouts">
-                Per-group timeouts
-              </Title>
-              <Switch label="Per-group timeouts" aria-describedby="group-timeouts-help" disabled={readOnly} {...form.getInputProps('groupsEnabled', { type: 'checkbox' })} />
-              <Text size="sm" id="group-timeouts-help">
-                Give members of some groups their own timeout, in up to 5 bundles. {PRIORITY_RULE}
+          <Section title="Per-group timeouts">
+            <Switch label="Per-group timeouts" aria-describedby="group-timeouts-help" disabled={readOnly} {...form.getInputProps('groupsEnabled', { type: 'checkbox' })} />
+            <Text size="sm" id="group-timeouts-help">
+              Give members of some groups their own timeout, in up to 5 bundles. {PRIORITY_RULE}
+            </Text>
+            {!form.values.groupsEnabled && form.values.bundles.length > 0 && (
+              <Text size="sm" c="dimmed">
+                Per-group timeouts are off: these bundles are kept but do not apply.
               </Text>
-              {!form.values.groupsEnabled && form.values.bundles.length > 0 && (
-                <Text size="sm" c="dimmed">
-                  Per-group timeouts are off: these bundles are kept but do not apply.
-                </Text>
-              )}
-              <BundleList form={form} groups={groups.byId} readOnly={readOnly} />
-            </Stack>
-          </Card>
+            )}
+            <BundleList form={form} groups={groups.byId} readOnly={readOnly} />
+          </Section>
 
           {!readOnly && (
             <Card withBorder radius="md" padding="lg" component="section" aria-label="Save">

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { Dialog } from './Dialog.tsx';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IdleTokenTimeout } from '../../api/tokens.ts';
 import { describeChanges, describeEffects, shortTimeout } from './changeSummary.ts';
 import { formatDuration } from './duration.ts';
@@ -24,6 +24,11 @@ interface SaveDialogProps {
 export function SaveDialog({ opened, before, after, nameOf, checking, conflict, onConfirm, onClose }: SaveDialogProps) {
   const short = shortTimeout(after);
   const [understood, setUnderstood] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The button is enabled once the check for changes made elsewhere is done: focus it then.
+  useEffect(() => {
+    if (opened && !checking) confirmRef.current?.focus();
+  }, [opened, checking]);
   return (
     <Dialog opened={opened} onClose={onClose} title="Save the idle timeout?">
       <Stack gap="md">
@@ -55,7 +60,7 @@ export function SaveDialog({ opened, before, after, nameOf, checking, conflict, 
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={onConfirm} disabled={checking || conflict !== undefined || (short !== undefined && !understood)} data-autofocus>
+          <Button ref={confirmRef} onClick={onConfirm} disabled={checking || conflict !== undefined || (short !== undefined && !understood)}>
             Save changes
           </Button>
         </Group>
