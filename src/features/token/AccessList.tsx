@@ -15,7 +15,11 @@ interface Capability {
 const CAPABILITIES: readonly Capability[] = [
   { label: 'Find users and groups', permission: 'directory:user:view', page: { href: paths.users.href(), label: 'Open Users' } },
   { label: "Revoke users' tokens", permission: 'oauth:token:delete', page: { href: paths.users.href(), label: 'Open Users' } },
-  { label: 'Change the idle token timeout', permission: 'directory:organization:admin' },
+  {
+    label: 'Change the idle token timeout',
+    permission: 'directory:organization:admin',
+    page: { href: paths.idleTimeout.href(), label: 'Open Idle timeout' },
+  },
 ];
 
 export function AccessList({ permissions }: { permissions: readonly string[] }) {

@@ -1,12 +1,14 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { actsOutsideHomeOrg, tokenMutations, type TokenInfo } from '../../api/tokens.ts';
 import { userQueries } from '../../api/users.ts';
 import { useIdentity } from '../../auth/identity.ts';
 import { useSession } from '../../auth/session.ts';
 import { useSessionControl } from '../../auth/sessionControl.ts';
+import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
@@ -144,7 +146,10 @@ function TokenDetails({ info }: { info: TokenInfo }) {
         <Field label="Idles out">
           {info.dateTokenIdles ? (
             <>
-              <RelativeTime value={info.dateTokenIdles} /> unless it is used before then.
+              <RelativeTime value={info.dateTokenIdles} /> unless it is used before then.{' '}
+              <Anchor component={Link} to={paths.idleTimeout.href()} size="sm">
+                Why this timeout?
+              </Anchor>
             </>
           ) : (
             'Not reported by Genesys Cloud: the idle token timeout is probably off for your organisation.'
