@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconCircleCheck, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { groupQueries } from '../../api/groups.ts';
 import { isApiError } from '../../api/http.ts';
 import { missingPermission } from '../../api/errors.ts';
 import { userQueries, type User } from '../../api/users.ts';
@@ -177,7 +178,7 @@ function Details({ user }: { user: User }) {
           <Group gap={6}>
             {user.groups.map((group) => (
               <Badge key={group.id} variant="light" tt="none">
-                {group.name ?? group.id}
+                {group.name ?? <GroupName groupId={group.id} />}
               </Badge>
             ))}
           </Group>
@@ -194,6 +195,12 @@ function Details({ user }: { user: User }) {
       </Section>
     </SimpleGrid>
   );
+}
+
+/** Whether Genesys names a user's groups is unconfirmed: look the name up when it does not. */
+function GroupName({ groupId }: { groupId: string }) {
+  const group = useQuery(groupQueries.detail(groupId));
+  return <>{group.data?.name ?? groupId}</>;
 }
 
 function DoneHere({ entries }: { entries: readonly JournalEntry[] }) {
