@@ -87,6 +87,14 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
   const dirty = !sameSettings(baseline, draft);
   const valid = form.isValid();
 
+  // Once edited, every field says what is wrong with it, a bundle just added included, so a
+  // disabled Save always has its reason on screen.
+  const valuesKey = JSON.stringify(form.values);
+  useEffect(() => {
+    if (dirty) form.validate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the values change, not when the form object does
+  }, [valuesKey]);
+
   const allGroupIds = [baseline, draft].flatMap((s) => (s.inactivityTimeoutGroupBundles ?? []).flatMap((b) => b.groups));
   const groups = useGroups(allGroupIds);
   const changes = describeChanges(baseline, draft, groups.nameOf);
@@ -264,7 +272,7 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
                   </Button>
                   {dirty && !valid && (
                     <Text size="sm" c="dimmed">
-                      Correct the marked fields to save.
+                      Correct the fields marked in red to save.
                     </Text>
                   )}
                 </Group>
