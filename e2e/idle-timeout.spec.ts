@@ -145,6 +145,16 @@ test.describe('The idle timeout page', () => {
     expect((await storedSettings(emulator)).idleTokenTimeoutSeconds).toBe(3000);
   });
 
+  test('a rate-limited save counts down, then goes through by itself', async ({ page, emulator }) => {
+    const { timeout } = await openIdleTimeout(page);
+    await timeout.fill('55');
+    await emulator.injectFault({ method: 'PUT', path: '/api/v2/tokens/timeout', status: 429, count: 1, retryAfterSeconds: 3 });
+    await saveAndConfirm(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Genesys Cloud is rate limiting requests' })).toContainText(/tries again by itself in \d s/);
+    await expect(page.getByText('Idle timeout saved')).toBeVisible({ timeout: 10_000 });
+    expect((await storedSettings(emulator)).idleTokenTimeoutSeconds).toBe(3300);
+  });
+
   test('with HIPAA on, a refused value says why by the field', async ({ page, emulator }) => {
     await emulator.setHipaa(true);
     const { timeout } = await openIdleTimeout(page);
@@ -154,7 +164,7 @@ test.describe('The idle timeout page', () => {
     await expect(timeout).toHaveValue('20');
   });
 
-  test('leaving with unsaved changes asks first, by a link and by closing the tab', async ({ page }) => {
+  test('leaving with unsaved changes asks first: by a link, by Back and by closing the tab', async ({ page }) => {
     const { timeout } = await openIdleTimeout(page);
     await timeout.fill('40');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My token' }).click();
@@ -167,9 +177,13 @@ test.describe('The idle timeout page', () => {
     await ask.getByRole('button', { name: 'Leave without saving' }).click();
     await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
 
-    await page.goBack();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Idle timeout' }).click();
     const again = page.getByRole('region', { name: 'Organisation' }).getByLabel('Timeout', { exact: true });
     await again.fill('41');
+    // Back, too, asks first.
+    await page.goBack();
+    await ask.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(again).toHaveValue('41');
     const prompt = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     const dialog = await prompt;
