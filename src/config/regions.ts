@@ -1,4 +1,4 @@
-import { getEnvironments, parse } from 'genesys-cloud-service-discovery-web';
+import { GENESYS_ENVIRONMENTS } from './environments.ts';
 
 export interface Region {
   /** Region domain, e.g. `mypurecloud.ie`: the `environment` of the API and login hosts. */
@@ -33,7 +33,7 @@ const LABELS: Record<string, string> = {
 const EXTRA_REGIONS: Region[] = [{ domain: 'edee1.eusc-pure.cloud', name: 'eusc-edee1', label: 'EU Sovereign Cloud' }];
 
 export const REGIONS: readonly Region[] = [
-  ...getEnvironments().map((env) => ({
+  ...GENESYS_ENVIRONMENTS.map((env) => ({
     domain: env.publicDomainName,
     name: env.name,
     label: LABELS[env.region] ?? env.region,
@@ -51,12 +51,17 @@ export function findRegion(value: string | null | undefined): Region | undefined
   const direct = REGIONS.find((r) => r.domain === candidate || r.name === candidate);
   if (direct) return direct;
   if (!candidate.startsWith('https://')) return undefined;
+  let hostname: string;
   try {
-    const env = parse(candidate);
-    return env ? REGIONS.find((r) => r.name === env.name) : undefined;
+    hostname = new URL(candidate).hostname;
   } catch {
     return undefined;
   }
+  // As the service-discovery package's parse(): the host is a region's domain or one under it.
+  const env = GENESYS_ENVIRONMENTS.find((e) =>
+    [e.publicDomainName, ...e.publicDomainAliases].some((domain) => hostname === domain || hostname.endsWith(`.${domain}`)),
+  );
+  return env ? REGIONS.find((r) => r.name === env.name) : undefined;
 }
 
 /** The region a portal link names: `?environment=`, `?gcTargetEnv=`, `?pcEnvironment=` or `?gcHostOrigin=`. */
