@@ -1,3 +1,5 @@
+import '@mantine/core/styles/Notification.css';
+import '@mantine/core/styles/CloseButton.css';
 import '@mantine/notifications/styles.css';
 import { Notifications, notifications, type NotificationData } from '@mantine/notifications';
 
