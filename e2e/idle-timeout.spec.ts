@@ -155,6 +155,22 @@ test.describe('The idle timeout page', () => {
     expect((await storedSettings(emulator)).idleTokenTimeoutSeconds).toBe(3300);
   });
 
+  test('a 403 on save names the permission and keeps the values', async ({ page, emulator }) => {
+    const { timeout } = await openIdleTimeout(page);
+    await timeout.fill('25');
+    await emulator.injectFault({
+      method: 'PUT',
+      path: '/api/v2/tokens/timeout',
+      status: 403,
+      code: 'missing.permissions',
+      message: 'You are missing the following permission(s): directory:organization:admin',
+    });
+    await saveAndConfirm(page);
+    const notice = page.getByRole('note').filter({ hasText: 'You may not save the idle timeout' });
+    await expect(notice).toContainText('directory:organization:admin');
+    await expect(timeout).toHaveValue('25');
+  });
+
   test('with HIPAA on, a refused value says why by the field', async ({ page, emulator }) => {
     await emulator.setHipaa(true);
     const { timeout } = await openIdleTimeout(page);
