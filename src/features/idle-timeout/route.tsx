@@ -1,8 +1,6 @@
 import '../../ui/styles/pages.ts';
 // Lays out a Switch's or Checkbox's label beside it; the shared page styles leave it out.
 import '@mantine/core/styles/InlineInput.css';
-// The notification card itself ("Idle timeout saved"): the notifications host loads only their layout.
-import '@mantine/core/styles/Notification.css';
 import { IdleTimeoutPage } from './IdleTimeoutPage.tsx';
 
 /** Loaded when /settings/idle-timeout is first visited. */
