@@ -62,29 +62,28 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
         Skip to main content
       </a>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" w="100%" px="md" py={6} justify="space-between" wrap="wrap" gap="xs">
-          <Group gap="lg" wrap="nowrap">
-            <Text fw={700} size="lg" component="span">
-              Token Admin
-            </Text>
-            <Box component="nav" aria-label="Main">
-              <Group gap={4} component="ul" className={classes.navList}>
-                {nav.map((item) => (
-                  <li key={item.href}>
-                    <Anchor component={NavLink} to={item.href} className={classes.navLink} underline="never">
-                      {item.label}
-                    </Anchor>
-                  </li>
-                ))}
-              </Group>
-            </Box>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
+        {/* One row on wide screens; on phones the navigation takes a second row and scrolls sideways. */}
+        <div className={classes.headerGrid}>
+          <Text fw={700} size="lg" component="span" className={classes.brand}>
+            Token Admin
+          </Text>
+          <Box component="nav" aria-label="Main" className={classes.nav}>
+            <Group gap={4} component="ul" wrap="nowrap" className={classes.navList}>
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <Anchor component={NavLink} to={item.href} className={classes.navLink} underline="never">
+                    {item.label}
+                  </Anchor>
+                </li>
+              ))}
+            </Group>
+          </Box>
+          <Group gap="sm" wrap="nowrap" className={classes.actions}>
             <ActingAs />
             <ColorSchemeToggle />
             <SignOutButton onSignedOut={() => control.signedOut()} />
           </Group>
-        </Group>
+        </div>
       </AppShell.Header>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         {cloned && (

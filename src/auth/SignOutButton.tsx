@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { Suspense, lazy, useState } from 'react';
+import classes from './SignOutButton.module.css';
 
 const loadDialog = () => import('./SignOutDialog.tsx');
 const SignOutDialog = lazy(loadDialog);
@@ -15,6 +16,8 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
     <>
       <Button
         variant="default"
+        aria-label="Sign out"
+        className={classes.button}
         leftSection={<IconLogout size={16} aria-hidden />}
         onPointerEnter={prepare}
         onFocus={prepare}
@@ -23,7 +26,7 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
           open();
         }}
       >
-        Sign out
+        <span className={classes.label}>Sign out</span>
       </Button>
       {wanted && (
         <Suspense fallback={null}>

@@ -49,7 +49,7 @@ export function IdleTimeoutPage() {
       {settings.isPending && (
         <>
           <PendingNotice what="the idle timeout settings" />
-          <Skeleton height={320} radius="md" aria-label="Loading the idle timeout settings" />
+          <Skeleton height={320} radius="md" aria-hidden />
         </>
       )}
       {settings.isError && (

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { actsOutsideHomeOrg, tokenMutations, type TokenInfo } from '../../api/tokens.ts';
 import { userQueries } from '../../api/users.ts';
@@ -11,22 +10,12 @@ import { useSessionControl } from '../../auth/sessionControl.ts';
 import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { AccessList } from './AccessList.tsx';
 import { GRANT_TYPE_LABELS } from './grantTypes.ts';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Card>
-  );
-}
 
 export function TokenPage() {
   const { token, sharedFailure, retryToken } = useIdentity();
