@@ -27,3 +27,58 @@ test('the trustee banner', async ({ page }) => {
   await expect(page.getByText('Trustee session')).toBeVisible();
   await page.screenshot({ path: `${DIR}/trustee.png`, fullPage: true });
 });
+
+test('the idle timeout page, with the summary before saving', async ({ page }) => {
+  await signInAs(page, 'admin@example.com', 'settings/idle-timeout');
+  await expect(page.getByText('members').first()).toBeVisible();
+  await page.screenshot({ path: `${DIR}/idle-timeout.png`, fullPage: true });
+  await page.getByRole('region', { name: 'Organisation' }).getByLabel('Timeout', { exact: true }).fill('45');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const save = page.getByRole('dialog', { name: 'Save the idle timeout?' });
+  await expect(save.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  await expect(save).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: `${DIR}/idle-timeout-save.png` });
+});
+
+test('the supervisor’s read-only idle timeout page explains their 2-hour rule', async ({ page }) => {
+  await signInAs(page, 'supervisor@example.com', 'settings/idle-timeout');
+  await expect(page.getByText('Groups: Supervisors.')).toBeVisible();
+  await page.screenshot({ path: `${DIR}/idle-timeout-read-only.png`, fullPage: true });
+});
+
+test('searching users', async ({ page }) => {
+  await signInAs(page, 'admin@example.com', 'users?q=smith');
+  await expect(page.getByRole('list', { name: 'Matching users' }).getByRole('listitem').first()).toBeVisible();
+  await page.screenshot({ path: `${DIR}/users.png` });
+});
+
+test('a user after their tokens were revoked (dark)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signInAs(page, 'admin@example.com', 'users/a11ce000-0000-4000-8000-000000000003');
+  await page.getByRole('button', { name: 'Revoke all tokens' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke all tokens of Ari Agent?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(dialog).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: `${DIR}/revoke-dialog.png` });
+  await dialog.getByRole('button', { name: 'Revoke all tokens' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tokens revoked at' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await page.screenshot({ path: `${DIR}/user-revoked.png`, fullPage: true });
+});
+
+test('the activity journal', async ({ page, emulator }) => {
+  await signInAs(page, 'admin@example.com', 'users/a11ce000-0000-4000-8000-000000000003');
+  await page.getByRole('button', { name: 'Revoke all tokens' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke all tokens' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tokens revoked at' })).toBeVisible();
+  await emulator.injectFault({ method: 'DELETE', path: '/api/v2/tokens/*', status: 503, count: 1, code: 'service.unavailable', message: 'Service Unavailable.' });
+  await page.goto('users/a11ce000-0000-4000-8000-000000000002');
+  await page.getByRole('button', { name: 'Revoke all tokens' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke all tokens' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  await expect(page.getByText('Revoked all tokens of Sam Supervisor')).toBeVisible();
+  await page.screenshot({ path: `${DIR}/activity.png`, fullPage: true });
+});

@@ -121,7 +121,23 @@ test.describe('The current-token page', () => {
     expect(header).not.toBeNull();
     expect(banner).not.toBeNull();
     expect(banner?.y ?? 0).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+  });
+
+  test('on a phone every page in the navigation opens below the header, and nothing scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await signInAs(page, 'admin@example.com');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Idle timeout', 'Users', 'Activity', 'My token']) {
+      await nav.getByRole('link', { name }).click();
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect(heading).toBeVisible();
+      const header = await page.locator('header').boundingBox();
+      const title = await heading.boundingBox();
+      expect(title?.y ?? 0, `${name}: the title starts below the header`).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
   });
 
   test('an admin in their home organisation sees no trustee banner', async ({ page }) => {
