@@ -12,7 +12,11 @@ export default defineConfig({
         // libraries are left to follow the import graph, so a page's libraries load with the page
         // (a catch-all vendor chunk would put every page's libraries in the first load).
         codeSplitting: {
-          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // Our own small shared pieces in one chunk rather than a request each (13 -> 9 on /token).
+            { name: 'shared', test: /src[\\/](ui|api|auth|paths)[\\/]?[^\\/]*\.tsx?$/, minShareCount: 2 },
+          ],
         },
       },
     },
