@@ -90,7 +90,14 @@ test.describe('Finding a user', () => {
     await expect(page.getByRole('region', { name: 'Ids' })).toContainText(AGENT_ID);
     await expect(page.getByRole('button', { name: 'Copy user id' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Sign-ins' })).toContainText(/ago/);
-    await expect(page.getByRole('link', { name: 'See which idle timeout applies' })).toHaveAttribute('href', `/tools/tokens/settings/idle-timeout?user=${AGENT_ID}`);
+    const signIns = page.getByRole('region', { name: 'Sign-ins' });
+    await expect(signIns).toContainText("Signed out after 30 minutes without activity: the organisation's timeout.");
+    await expect(signIns.getByRole('link', { name: 'Why?' })).toHaveAttribute('href', `/tools/tokens/settings/idle-timeout?user=${AGENT_ID}`);
+  });
+
+  test('the user page says which idle timeout applies: a supervisor gets their group bundle', async ({ page }) => {
+    await signInAs(page, 'admin@example.com', 'users/a11ce000-0000-4000-8000-000000000002');
+    await expect(page.getByRole('region', { name: 'Sign-ins' })).toContainText('Signed out after 2 hours without activity: group bundle priority 1.');
   });
 
   test('input that cannot match anyone says why, without searching', async ({ page }) => {

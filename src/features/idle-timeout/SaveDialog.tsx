@@ -4,7 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { IdleTokenTimeout } from '../../api/tokens.ts';
 import { describeChanges, describeEffects, shortTimeout } from './changeSummary.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../../api/timeoutDuration.ts';
 import { LineList } from './LineList.tsx';
 
 interface SaveDialogProps {

@@ -1,6 +1,6 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import type { TimeoutUnit } from '../../api/tokens.ts';
-import { UNITS } from './duration.ts';
+import { UNITS } from '../../api/timeoutDuration.ts';
 
 interface TimeoutInputProps {
   value?: number | string;

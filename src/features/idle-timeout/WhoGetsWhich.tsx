@@ -12,7 +12,7 @@ import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { LineList } from './LineList.tsx';
-import { explainRule, resolveRule, sameRule } from './resolveRule.ts';
+import { explainRule, resolveRule, sameRule } from '../../api/idleTimeoutRule.ts';
 import { useGroups } from './useGroupNames.ts';
 
 const USER_VIEW = 'directory:user:view';

@@ -1,5 +1,5 @@
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
-import { SHORT_TIMEOUT_SECONDS, formatDuration } from './duration.ts';
+import { SHORT_TIMEOUT_SECONDS, formatDuration } from '../../api/timeoutDuration.ts';
 
 const onOff = (value: boolean | undefined) => (value ? 'on' : 'off');
 

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../api/http.ts';
-import { HIPAA_MAX_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, formatDuration, rangeMessage } from './duration.ts';
+import { HIPAA_MAX_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, formatDuration, rangeMessage } from '../../api/timeoutDuration.ts';
 
 /** A refused save as the form shows it: messages by the fields they name, the rest at the top. */
 export interface SaveProblems {

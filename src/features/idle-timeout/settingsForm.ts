@@ -1,7 +1,7 @@
 // zod/mini, as config/ uses: the full build would more than double this page's download.
 import * as z from 'zod/mini';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout, TimeoutUnit } from '../../api/tokens.ts';
-import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeMessage, toSeconds } from './duration.ts';
+import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeMessage, toSeconds } from '../../api/timeoutDuration.ts';
 
 /** At most this many group bundles, with priorities 1 to this. */
 export const MAX_BUNDLES = 5;

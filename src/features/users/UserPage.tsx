@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { groupQueries } from '../../api/groups.ts';
 import { isApiError } from '../../api/http.ts';
+import { explainRule, resolveRule } from '../../api/idleTimeoutRule.ts';
+import { tokenQueries } from '../../api/tokens.ts';
 import { missingPermission } from '../../api/errors.ts';
 import { userQueries, type User } from '../../api/users.ts';
 import { useIdentity } from '../../auth/identity.ts';
@@ -163,8 +165,9 @@ function Details({ user }: { user: User }) {
           {user.lastTokenIssued?.dateIssued ? <RelativeTime value={user.lastTokenIssued.dateIssued} /> : 'None, or not reported'}
         </Field>
         <Field label="Idle token timeout">
+          <IdleRule user={user} />{' '}
           <Anchor component={Link} to={paths.idleTimeout.href({ userId: user.id })} size="sm">
-            See which idle timeout applies
+            {user.groups === undefined ? 'See which idle timeout applies' : 'Why?'}
           </Anchor>
         </Field>
       </Section>
@@ -198,6 +201,15 @@ function Details({ user }: { user: User }) {
 }
 
 /** Whether Genesys names a user's groups is unconfirmed: look the name up when it does not. */
+/** The rule that sets this user's idle timeout, from the organisation's settings and their groups. */
+function IdleRule({ user }: { user: User }) {
+  const settings = useQuery(tokenQueries.timeout());
+  if (!settings.data || user.groups === undefined) return null;
+  const rule = resolveRule(settings.data, user.groups.map((g) => g.id));
+  const nameOf = (id: string) => user.groups?.find((g) => g.id === id)?.name ?? 'one of their groups';
+  return <span>{explainRule(rule, nameOf).headline}</span>;
+}
+
 function GroupName({ groupId }: { groupId: string }) {
   const group = useQuery(groupQueries.detail(groupId));
   return <>{group.data?.name ?? groupId}</>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, fromSeconds, rangeMessage, toSeconds } from './duration.ts';
+import { formatDuration, fromSeconds, rangeMessage, toSeconds } from './timeoutDuration.ts';
 
 describe('seconds and units', () => {
   it('converts a value in a unit to seconds without rounding', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IdleTokenTimeout } from '../../api/tokens.ts';
-import { explainRule, resolveRule, sameRule } from './resolveRule.ts';
+import type { IdleTokenTimeout } from './tokens.ts';
+import { explainRule, resolveRule, sameRule } from './idleTimeoutRule.ts';
 
 const SETTINGS: IdleTokenTimeout = {
   enableIdleTokenTimeout: true,

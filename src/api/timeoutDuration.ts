@@ -1,4 +1,4 @@
-import type { TimeoutUnit } from '../../api/tokens.ts';
+import type { TimeoutUnit } from './tokens.ts';
 
 /** The documented range of every idle timeout, organisation-wide or per group. */
 export const MIN_TIMEOUT_SECONDS = 300;

@@ -1,5 +1,5 @@
-import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
-import { formatDuration as formatSeconds } from './duration.ts';
+import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from './tokens.ts';
+import { formatDuration as formatSeconds } from './timeoutDuration.ts';
 
 /** Which idle timeout applies to one person, and why. */
 export type Rule =
