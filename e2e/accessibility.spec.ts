@@ -50,7 +50,11 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: 'the session-ended page',
     open: async (page) => {
-      await page.goto('session-ended?returnTo=%2Ftoken&cause=idle&at=2026-11-28T10%3A00%3A00.000Z');
+      // Only the app records an ended session; the page shows nothing else.
+      await page.addInitScript(() =>
+        sessionStorage.setItem('token-admin:session-ended', JSON.stringify({ returnTo: '/token', cause: 'idle', at: Date.now() - 60_000 })),
+      );
+      await page.goto('session-ended');
       await expect(page.getByRole('heading', { name: 'Your session ended' })).toBeVisible();
     },
   },

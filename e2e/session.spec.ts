@@ -27,6 +27,16 @@ test.describe('The admin’s session', () => {
     await expect(page).toHaveURL(`${APP_URL}token`);
   });
 
+  test('a crafted link cannot show "Your session ended": only a session the app ended is reported', async ({ page }) => {
+    await page.goto('session-ended?returnTo=%2Ftoken&cause=revoked');
+    await page.waitForURL(`${EMULATOR_URL}/oauth/authorize**`);
+    await signInOnGenesysPage(page, 'admin@example.com');
+    await expect(page.getByRole('heading', { name: 'My token' })).toBeVisible();
+    await page.goto('session-ended?cause=self-revoked');
+    await expect(page).toHaveURL(`${APP_URL}token`);
+    await expect(page.getByRole('heading', { name: 'Your session ended' })).toHaveCount(0);
+  });
+
   for (const firstLoad of ['failed', 'succeeded'] as const) {
     test(`switching tabs after a first load that ${firstLoad} does not count as the admin's activity`, async ({ page, emulator }) => {
       await signInAs(page, 'admin@example.com');

@@ -95,6 +95,12 @@ test.describe('Finding a user', () => {
     await expect(signIns.getByRole('link', { name: 'Why?' })).toHaveAttribute('href', `/tools/tokens/settings/idle-timeout?user=${AGENT_ID}`);
   });
 
+  test('a shared link that searches for a user id opens that user', async ({ page }) => {
+    await signInAs(page, 'admin@example.com', `users?q=${AGENT_ID}`);
+    await expect(page).toHaveURL(`${APP_URL}users/${AGENT_ID}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ari Agent' })).toBeVisible();
+  });
+
   test('the user page says which idle timeout applies: a supervisor gets their group bundle', async ({ page }) => {
     await signInAs(page, 'admin@example.com', 'users/a11ce000-0000-4000-8000-000000000002');
     await expect(page.getByRole('region', { name: 'Sign-ins' })).toContainText('Signed out after 2 hours without activity: group bundle priority 1.');

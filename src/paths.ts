@@ -30,13 +30,6 @@ export const paths = {
     href: (options: { returnTo?: string; signedOut?: boolean } = {}) =>
       withQuery('/signin', { returnTo: options.returnTo, reason: options.signedOut ? 'signed-out' : undefined }),
   },
-  sessionEnded: {
-    path: '/session-ended',
-    href: (options: { returnTo: string; cause: SessionEndCause; at?: number | undefined }) =>
-      withQuery('/session-ended', {
-        returnTo: options.returnTo,
-        cause: options.cause,
-        at: options.at === undefined ? undefined : new Date(options.at).toISOString(),
-      }),
-  },
+  /** Shown only after the app itself ended the session (auth/sessionEnd.ts holds why). */
+  sessionEnded: { path: '/session-ended', href: () => '/session-ended' },
 } as const;

@@ -84,7 +84,7 @@ describe('request()', () => {
     expect(error).toMatchObject({
       status: 403,
       code: 'missing.permissions',
-      message: 'You are missing the following permission(s): [oauth:token:delete]',
+      message: 'You are missing the following permission(s): oauth:token:delete',
       correlationId: 'ctx-123',
       method: 'DELETE',
       path: '/api/v2/tokens/u1',
@@ -213,10 +213,13 @@ describe('request()', () => {
       ),
     );
     responses.push(() => errorBody(400, 'bad.request', 'Retry the request in [42] seconds'));
+    responses.push(() => errorBody(400, 'bad.request', 'Missing permission [directory:user:view] for {user}'));
     const filled = await caught(request('/api/v2/tokens/timeout', { method: 'PUT', body: {} }));
     expect(filled.message).toBe('Timeout 60 is below the minimum of 300 seconds');
     const bare = await caught(request('/api/v2/tokens/timeout', { method: 'PUT', body: {} }));
     expect(bare.message).toBe('Retry the request in 42 seconds');
+    const unfilled = await caught(request('/api/v2/tokens/timeout', { method: 'PUT', body: {} }));
+    expect(unfilled.message).toBe('Missing permission directory:user:view for …');
   });
 
   it('publishes a 429 wait while it lasts, for the page to count down', async () => {

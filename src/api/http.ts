@@ -230,8 +230,11 @@ function readableMessage(body: ErrorBody): string | undefined {
     if (!/\{\w+\}/.test(filled)) return filled;
   }
   if (typeof body.message !== 'string' || !body.message.trim()) return undefined;
-  // A bare number in brackets is a filled-in placeholder: "in [42] seconds".
-  return body.message.replace(/\[(\d+)\]/g, '$1');
+  // Values Genesys filled in stand in brackets ("in [42] seconds", "[oauth:token:delete]"); a
+  // placeholder it did not fill ("{user}") means nothing to the admin.
+  return body.message
+    .replace(/\[([^[\]]+)\]/g, '$1')
+    .replace(/\{\w+\}/g, '…');
 }
 
 /** Older 429s only say "Retry the request in [42] seconds". */

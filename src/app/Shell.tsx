@@ -39,8 +39,17 @@ function ActingAs() {
         )
       )}
       <Group gap={4} justify="flex-end" wrap="nowrap">
-        {token.isPending ? <Skeleton height={12} width={90} aria-hidden /> : org?.name && <Text size="xs" c="dimmed" lh={1.2}>{org.name} ·</Text>}
-        <Text size="xs" c="dimmed" lh={1.2}>
+        {/* On a narrow screen the organisation stays whole; the region gives way, with an ellipsis. */}
+        {token.isPending ? (
+          <Skeleton height={12} width={90} aria-hidden />
+        ) : (
+          org?.name && (
+            <Text size="xs" c="dimmed" lh={1.2} style={{ flexShrink: 0 }}>
+              {org.name} ·
+            </Text>
+          )
+        )}
+        <Text size="xs" c="dimmed" lh={1.2} truncate="end" style={{ minWidth: 0 }}>
           {region?.label ?? session?.environment}
         </Text>
       </Group>

@@ -6,7 +6,7 @@ import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { signInLoader, type SignInContext } from '../auth/signInStart.ts';
 import type { OAuthResponse } from '../auth/oauthResponse.ts';
 import { sessionStore } from '../auth/session.ts';
-import { createSessionControl, type SessionControl } from '../auth/sessionControl.ts';
+import { createSessionControl, sessionEndedLoader, type SessionControl } from '../auth/sessionControl.ts';
 import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
@@ -87,7 +87,11 @@ export function createApp(options: AppOptions): AppInstance {
             </Suspense>
           ),
         },
-        { path: paths.sessionEnded.path, lazy: { Component: async () => (await import('../auth/SessionEndedPage.tsx')).SessionEndedPage } },
+        {
+          path: paths.sessionEnded.path,
+          loader: sessionEndedLoader,
+          lazy: { Component: async () => (await import('../auth/SessionEndedPage.tsx')).SessionEndedPage },
+        },
         {
           path: config.redirectPath,
           loader: callbackLoader(config, takeOAuthResponse, options.fetch),

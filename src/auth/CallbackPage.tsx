@@ -4,6 +4,7 @@ import { Link, replace, useLoaderData } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
 import type { OAuthResponse } from './oauthResponse.ts';
 import { sessionStore } from './session.ts';
+import { forgetSessionEnd } from './sessionEnd.ts';
 import { SignInError, completeSignIn, returnPathFromState, type SignInErrorKind } from './signIn.ts';
 
 interface CallbackFailure {
@@ -27,6 +28,7 @@ export function callbackLoader(config: AppConfig, takeResponse: () => OAuthRespo
     try {
       const { session, returnTo } = await completeSignIn(config, response, fetchFn);
       sessionStore.set(session);
+      forgetSessionEnd();
       return replace(returnTo);
     } catch (error) {
       if (!(error instanceof SignInError)) throw error;

@@ -1,12 +1,12 @@
 import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconClockOff } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { paths, type SessionEndCause } from '../paths.ts';
-import { safeReturnPath } from './returnPath.ts';
+import type { SessionEnd } from './sessionEnd.ts';
 
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function explain(cause: SessionEndCause | null, at: number | undefined): string {
+function explain(cause: SessionEndCause, at: number | undefined): string {
   const when = at === undefined ? '' : ` at ${exact.format(at)}`;
   switch (cause) {
     case 'idle':
@@ -24,10 +24,7 @@ function explain(cause: SessionEndCause | null, at: number | undefined): string 
 
 /** Where a session that ended by itself lands: what happened, and a way back to the same page. */
 export function SessionEndedPage() {
-  const [params] = useSearchParams();
-  const cause = params.get('cause') as SessionEndCause | null;
-  const atValue = Date.parse(params.get('at') ?? '');
-  const returnTo = safeReturnPath(params.get('returnTo'));
+  const { cause, at, returnTo } = useLoaderData<SessionEnd>();
   return (
     <Center component="main" mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" maw={520} w="100%">
@@ -35,10 +32,15 @@ export function SessionEndedPage() {
           <Title order={1} size="h2">
             Your session ended
           </Title>
-          <Alert color="yellow" variant="light" icon={<IconClockOff aria-hidden />} title="Signed out by Genesys Cloud">
-            {explain(cause, Number.isFinite(atValue) ? atValue : undefined)}
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<IconClockOff aria-hidden />}
+            title={cause === 'self-revoked' ? 'Signed out: you revoked your own tokens' : 'Signed out by Genesys Cloud'}
+          >
+            {explain(cause, at)}
           </Alert>
-          <Text size="sm">Sign in again to carry on where you were. Nothing you had open is lost: you return to the same page.</Text>
+          <Text size="sm">Sign in again to go back to the page you were on. Changes you had not saved there were not kept.</Text>
           <Button component={Link} to={paths.signIn.href({ returnTo })} data-autofocus>
             Sign in again
           </Button>

@@ -6,6 +6,7 @@ import { userQueries } from '../api/users.ts';
 import type { AppConfig } from '../config/config.ts';
 import { paths, type SessionEndCause } from '../paths.ts';
 import { sessionStore, type Session } from './session.ts';
+import { readSessionEnd, recordSessionEnd } from './sessionEnd.ts';
 import { markSignedOut } from './signIn.ts';
 import { genesysLogoutUrl } from './signOut.ts';
 
@@ -97,7 +98,8 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       ending = true;
       const inferred = cause ? { cause } : causeOfEnd(session, queryClient.getQueryData(tokenQueries.me().queryKey));
       sessionStore.clear();
-      leave(paths.sessionEnded.href({ returnTo: currentPath(), ...inferred }));
+      recordSessionEnd({ returnTo: currentPath(), ...inferred });
+      leave(paths.sessionEnded.href());
     },
 
     requireSession: ({ request }) => {
@@ -110,7 +112,8 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
         const stale = sessionStore.peek();
         if (stale) {
           sessionStore.clear();
-          return redirect(paths.sessionEnded.href({ returnTo, cause: 'expired', at: stale.expiresAt }));
+          recordSessionEnd({ returnTo, cause: 'expired', at: stale.expiresAt });
+          return redirect(paths.sessionEnded.href());
         }
         return redirect(paths.signIn.href({ returnTo }));
       }
@@ -124,6 +127,13 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
     },
   };
 }
+
+/** The session-ended page only tells what the app recorded; anything else goes on to sign-in or the app. */
+export const sessionEndedLoader: LoaderFunction = () => {
+  if (sessionStore.get()) return redirect(paths.token.href());
+  const end = readSessionEnd();
+  return end ?? redirect(paths.signIn.href());
+};
 
 export const SessionControlContext = createContext<SessionControl | undefined>(undefined);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, APP_CLIENT_ID, ORG, TRUSTEE_HOME_USER_ID } from '../../../emulator/seed.ts';
 import { EMULATOR_ORIGIN, renderApp } from '../../../test/renderApp.tsx';
 import { sessionStore } from '../../auth/session.ts';
+import { readSessionEnd } from '../../auth/sessionEnd.ts';
 import { returnPathFromState } from '../../auth/signIn.ts';
 
 describe('the token page against the emulator', () => {
@@ -63,9 +64,9 @@ describe('the token page against the emulator', () => {
     await user.click(screen.getByRole('button', { name: 'Verify token' }));
     expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
     expect(screen.getByText(/no longer accepts your token/)).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Lifetime' })).not.toBeInTheDocument();
     expect(sessionStore.get()).toBeUndefined();
-    expect(new URLSearchParams(app.router.state.location.search).get('returnTo')).toBe('/token');
+    expect(app.router.state.location.pathname).toBe('/session-ended');
+    expect(readSessionEnd()).toMatchObject({ returnTo: '/token', cause: 'revoked' });
   });
 
   it('a dead token ends the session, says so, and signs in again to the same page', async () => {

@@ -3,7 +3,7 @@ import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { userQueries, type User } from '../../api/users.ts';
 import { useIdentity } from '../../auth/identity.ts';
 import { hasPermission } from '../../auth/permissions.ts';
@@ -118,6 +118,9 @@ function UserSearchPanel() {
   const users = data?.results ?? [];
   const pageCount = data ? Math.max(data.pageCount, 1) : 1;
   const stale = results.isPlaceholderData;
+
+  // A link to /users?q=<a user id> (from a ticket, say) opens that user, as typing the id does.
+  if (input.kind === 'id') return <Navigate to={paths.user.href(input.id)} replace />;
 
   return (
     <Stack gap="md">
