@@ -75,6 +75,9 @@ describe('the idle timeout page against the emulator', { timeout: 30_000 }, () =
     const notice = screen.getByRole('note', { name: /You may not change the idle token timeout/ });
     expect(notice).toHaveTextContent('directory:organization:admin');
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    // Read-only, not merely without a Save button: nothing on the form can be changed.
+    expect(within(screen.getByRole('region', { name: 'Organisation' })).getByLabelText('Timeout')).toHaveAttribute('readonly');
+    expect(screen.getByRole('switch', { name: 'Enable idle timeout' })).toBeDisabled();
     const panel = screen.getByRole('region', { name: 'Who gets which timeout' });
     expect(await within(panel).findByText('You: Signed out after 2 hours without activity: group bundle priority 1.')).toBeInTheDocument();
     expect(within(panel).getByText('Groups: Supervisors.')).toBeInTheDocument();
