@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, E2E_BASE_PATH, EMULATOR_PORT } from './e2e/env.ts';
+import { APP_BASE_PORT, E2E_BASE_PATH, E2E_WORKERS, EMULATOR_BASE_PORT } from './e2e/env.ts';
 import { QUIET_CHROMIUM_ARGS, systemChromium } from './scripts/chromium.ts';
 
 const isCI = Boolean(process.env.CI);
@@ -7,13 +7,16 @@ const isCI = Boolean(process.env.CI);
 const executablePath = systemChromium();
 
 const screenshots = { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ };
+const SLOTS = Array.from({ length: E2E_WORKERS }, (_, slot) => slot);
+const OUT_DIR = `dist-e2e-${APP_BASE_PORT}`;
+const appUrl = (slot: number) => `http://localhost:${APP_BASE_PORT + slot}${E2E_BASE_PATH}`;
 
 export default defineConfig({
   testDir: 'e2e',
   // Per port, so runs on other ports (parallel workers, other checkouts) keep their own artifacts.
-  outputDir: `test-results/e2e-${APP_PORT}`,
-  // One emulator serves every test; its faults and clock are global, so tests run one at a time.
-  workers: 1,
+  outputDir: `test-results/e2e-${APP_BASE_PORT}`,
+  // Each worker has its own emulator and app server (e2e/env.ts); tests in a file run in order.
+  workers: E2E_WORKERS,
   fullyParallel: false,
   forbidOnly: isCI,
   retries: 0,
@@ -21,7 +24,8 @@ export default defineConfig({
   expect: { timeout: 7_500 },
   reporter: isCI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://localhost:${APP_PORT}${E2E_BASE_PATH}`,
+    // Worker 0's; e2e/fixtures.ts gives every worker its own.
+    baseURL: appUrl(0),
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
@@ -34,19 +38,21 @@ export default defineConfig({
     ...(process.env.SCREENSHOTS ? [screenshots] : []),
   ],
   webServer: [
-    {
-      // Registered exactly as the app will send it: the e2e build's callback under its base path.
-      command: `tsx emulator/server.ts --control --port ${EMULATOR_PORT} --redirect-uri http://localhost:${APP_PORT}${E2E_BASE_PATH}auth/callback`,
-      url: `http://localhost:${EMULATOR_PORT}/`,
+    // One emulator per worker, each registering exactly the callback its app server will send.
+    ...SLOTS.map((slot) => ({
+      command: `tsx emulator/server.ts --control --port ${EMULATOR_BASE_PORT + slot} --redirect-uri ${appUrl(slot)}auth/callback`,
+      url: `http://localhost:${EMULATOR_BASE_PORT + slot}/`,
       reuseExistingServer: !isCI,
-      stdout: 'ignore',
-    },
-    {
-      command: `vite build --base=${E2E_BASE_PATH} --outDir dist-e2e-${APP_PORT} --emptyOutDir --logLevel warn && vite preview --base=${E2E_BASE_PATH} --outDir dist-e2e-${APP_PORT} --port ${APP_PORT} --strictPort`,
-      url: `http://localhost:${APP_PORT}${E2E_BASE_PATH}`,
-      env: { EMULATOR_URL: `http://localhost:${EMULATOR_PORT}`, APP_PORT: String(APP_PORT) },
+      stdout: 'ignore' as const,
+    })),
+    // One build; an app server per worker whose config.json points at that worker's emulator.
+    // Servers start in order, so the later ones find the build made by the first.
+    ...SLOTS.map((slot) => ({
+      command: `${slot === 0 ? `vite build --base=${E2E_BASE_PATH} --outDir ${OUT_DIR} --emptyOutDir --logLevel warn && ` : ''}vite preview --base=${E2E_BASE_PATH} --outDir ${OUT_DIR} --port ${APP_BASE_PORT + slot} --strictPort`,
+      url: appUrl(slot),
+      env: { EMULATOR_URL: `http://localhost:${EMULATOR_BASE_PORT + slot}`, APP_PORT: String(APP_BASE_PORT + slot) },
       reuseExistingServer: !isCI,
       timeout: 120_000,
-    },
+    })),
   ],
 });

@@ -67,11 +67,20 @@ export class EmulatorControl {
 }
 
 export const test = base.extend<{ emulator: EmulatorControl }>({
-  emulator: async ({ request }, use) => {
-    const emulator = new EmulatorControl(request);
-    await emulator.reset();
-    await use(emulator);
+  // This worker's own app server (e2e/env.ts), so workers never share an emulator.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  baseURL: async ({}, use) => {
+    await use(APP_URL);
   },
+  // Automatic: every test starts from the seed, whether or not it talks to the emulator itself.
+  emulator: [
+    async ({ request }, use) => {
+      const emulator = new EmulatorControl(request);
+      await emulator.reset();
+      await use(emulator);
+    },
+    { auto: true },
+  ],
 });
 
 /** Opens `path` in the app, signs in on the emulator's page as `email`, and waits to land back. */

@@ -5,7 +5,8 @@ import { Notifications, notifications, type NotificationData } from '@mantine/no
 
 /** Mantine's notifications, in their own chunk: most visits never show one. */
 export function NotificationsHost() {
-  return <Notifications position="top-right" />;
+  // Bottom right: at the top they would cover the header's Sign out button.
+  return <Notifications position="bottom-right" />;
 }
 
 export function show(data: NotificationData): void {
