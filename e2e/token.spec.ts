@@ -130,10 +130,12 @@ test.describe('The current-token page', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of ['Idle timeout', 'Users', 'Activity', 'My token']) {
       await nav.getByRole('link', { name }).click();
-      const heading = page.getByRole('heading', { level: 1 });
+      // Each page's title is its navigation label: wait for this page, not the one being left.
+      const heading = page.getByRole('heading', { level: 1, name, exact: true });
       await expect(heading).toBeVisible();
       const header = await page.locator('header').boundingBox();
       const title = await heading.boundingBox();
+      expect(title, `${name}: the title has a place on the page`).not.toBeNull();
       expect(title?.y ?? 0, `${name}: the title starts below the header`).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
