@@ -15,7 +15,7 @@ function control(emulator: ReturnType<typeof createEmulator>, method: string, pa
   });
 }
 
-const EXPOSED = 'Retry-After, ININ-Correlation-Id, inin-ratelimit-count, inin-ratelimit-allowed, inin-ratelimit-reset';
+const EXPOSED = 'Date, Retry-After, ININ-Correlation-Id, inin-ratelimit-count, inin-ratelimit-allowed, inin-ratelimit-reset';
 
 describe('every response', () => {
   it('carries a fresh ININ-Correlation-Id', async () => {
@@ -538,5 +538,15 @@ describe('emulator.fetch', () => {
     const controller = new AbortController();
     const res = await emulator.fetch('http://x/api/v2/tokens/me', { signal: controller.signal });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the Date header', () => {
+  it('follows the emulator clock, so a client can tell how far its own clock is from Genesys\'', async () => {
+    const emulator = createEmulator();
+    const token = emulator.issueToken('admin@example.com').access_token;
+    emulator.advanceClock(3600);
+    const res = await callApi(emulator, token, 'GET', '/api/v2/tokens/me');
+    expect(Math.abs(Date.parse(res.headers.get('Date') ?? '') - (Date.now() + 3_600_000))).toBeLessThan(2_000);
   });
 });

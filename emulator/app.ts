@@ -4,7 +4,7 @@ import { bearerAuth } from './auth.ts';
 import { controlRoutes, faultInjection } from './control.ts';
 import { avatarRoutes } from './avatars.ts';
 import { apiCors, controlCors } from './cors.ts';
-import type { Env } from './env.ts';
+import type { Connection, Env } from './env.ts';
 import { errorResponse, notFound } from './errors.ts';
 import { groupsRoutes } from './groups.ts';
 import { oauthRoutes, redirectUriProblem } from './oauth.ts';
@@ -18,9 +18,9 @@ import { usersRoutes } from './users.ts';
 export interface EmulatorOptions {
   /** Enables the test-only control API under /__emulator/ (default false). */
   control?: boolean;
-  /** Requests per user (or client-credentials client) and OAuth client per 60 s window (default 300). */
+  /** Requests per user (or client-credentials client) and OAuth client per rate window, 60 s unless the control API sets it (default 300). */
   rateLimitPerMinute?: number;
-  /** Requests per user across all OAuth clients per 60 s window (default 3000). */
+  /** Requests per user across all OAuth clients per rate window (default 3000). */
   rateLimitPerUserPerMinute?: number;
   /** Redirect URIs registered for both browser clients, matched exactly (default DEFAULT_REDIRECT_URIS). */
   redirectUris?: readonly string[];
@@ -38,7 +38,11 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   app: Hono;
-  /** Drop-in for global fetch: accepts absolute URLs on any host (routes by path) or Request objects. Used by unit tests in-process. */
+  /**
+   * Drop-in for global fetch: accepts absolute URLs on any host (routes by path) or Request objects.
+   * Used by unit tests in-process. Like a browser's fetch, it rejects with TypeError('Failed to
+   * fetch') for a dropped connection and, always, for a no-cors fault (nothing here checks CORS).
+   */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Mint a token directly (tests): as if the user signed in through the given client (default: the PKCE app client). */
   issueToken(email: string, options?: { clientId?: string }): MintedToken;
@@ -108,6 +112,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     c.set('correlationId', id);
     await next();
     c.res.headers.set('ININ-Correlation-Id', id);
+    // Its own clock, which tests move: the app estimates Genesys' time from this.
+    c.res.headers.set('Date', new Date(store.now()).toUTCString());
   });
 
   app.use('/api/v2/*', apiCors(store));
@@ -144,21 +150,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new TypeError('Invalid request'));
     }
-    const response = Promise.resolve(root.fetch(request));
-    if (!signal) return response;
     return new Promise<Response>((resolve, reject) => {
+      const gone = new AbortController();
       const onAbort = () => {
-        reject(abortError(signal));
+        if (signal) fail(abortError(signal));
       };
-      signal.addEventListener('abort', onAbort, { once: true });
-      response.then(
+      const fail = (error: Error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+        gone.abort();
+      };
+      const connection: Connection = {
+        closed: gone.signal,
+        // What a browser's fetch gives for a network error.
+        drop: () => {
+          fail(new TypeError('Failed to fetch'));
+        },
+        enforcesCors: false,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      Promise.resolve(root.fetch(request, { connection })).then(
         (res) => {
-          signal.removeEventListener('abort', onAbort);
+          signal?.removeEventListener('abort', onAbort);
           resolve(res);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
+          fail(error instanceof Error ? error : new Error(String(error)));
         },
       );
     });

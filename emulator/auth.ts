@@ -71,7 +71,7 @@ export function bearerAuth(store: Store): MiddlewareHandler<Env> {
   return async (c, next) => {
     const unauthenticated = (code: string, message: string) => {
       const res = errorResponse(c, 401, code, message);
-      setRateHeaders(res, { count: 0, limit: store.rateLimitPerMinute, resetSeconds: 60 });
+      setRateHeaders(res, { count: 0, limit: store.rateLimitPerMinute, resetSeconds: store.rateWindowSeconds });
       return res;
     };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');

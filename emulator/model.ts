@@ -107,18 +107,36 @@ export interface IdleTokenTimeout {
   inactivityTimeoutGroupBundles: GroupBundle[];
 }
 
+/**
+ * What an injected fault does to a matching request: `status` answers with an error (or a raw
+ * body), `delay` answers late, `hang` never answers, `drop` cuts the connection, `no-cors` answers
+ * without the CORS headers a browser needs to hand the response to the page.
+ */
+export type FaultKind = 'status' | 'delay' | 'hang' | 'drop' | 'no-cors';
+
 export interface Fault {
   /** HTTP method or '*' */
   method: string;
   /** exact path; '*' matches one segment */
   path: string;
+  /** matching requests still to let through untouched before the fault applies */
+  skip: number;
   remaining: number;
-  status: number;
+  kind: FaultKind;
+  /**
+   * The answer: 400-599, or 200-299 with rawBody. Required for `status`; optional for `delay` and
+   * `no-cors` (without it the request is handled as usual); never set for `hang` and `drop`.
+   */
+  status?: number;
+  /** `delay` only: how long to wait before answering */
+  delayMs?: number;
   /** defaults by status (e.g. 503 service.unavailable) */
   code?: string;
   message?: string;
   retryAfterSeconds?: number;
   rawBody?: string;
+  /** Content-Type of rawBody (default text/html; charset=utf-8) */
+  contentType?: string;
 }
 
 export interface RateLimitResult {

@@ -128,6 +128,60 @@ describe('startEmulatorServer', () => {
   });
 });
 
+describe('faults over HTTP', () => {
+  const addFault = async (url: string, fault: Record<string, unknown>) => {
+    const res = await fetch(`${url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+    expect(res.status).toBe(200);
+  };
+  /** Waits until the server has taken every pending fault, so the faulted request is being handled. */
+  const faultsTaken = async (url: string) => {
+    while (((await (await fetch(`${url}/__emulator/faults`)).json()) as unknown[]).length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('drop destroys the socket: the client sees a network error, and the server goes on', async () => {
+    const server = await startEmulatorServer({ port: 0, control: true });
+    try {
+      await addFault(server.url, { path: '/api/v2/tokens/me', kind: 'drop' });
+      const error: unknown = await fetch(`${server.url}/api/v2/tokens/me`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((await fetch(`${server.url}/api/v2/tokens/me`)).status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('hang keeps the request open until the client aborts it', async () => {
+    const server = await startEmulatorServer({ port: 0, control: true });
+    try {
+      await addFault(server.url, { path: '/api/v2/tokens/me', kind: 'hang' });
+      const controller = new AbortController();
+      const hanging = fetch(`${server.url}/api/v2/tokens/me`, { signal: controller.signal });
+      await faultsTaken(server.url);
+      // Other requests are answered meanwhile.
+      expect((await fetch(`${server.url}/api/v2/tokens/me`)).status).toBe(401);
+      controller.abort();
+      await expect(hanging).rejects.toMatchObject({ name: 'AbortError' });
+      expect((await fetch(`${server.url}/api/v2/tokens/me`)).status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('close() finishes while a hang and a long delay are pending, cutting them off', async () => {
+    const server = await startEmulatorServer({ port: 0, control: true });
+    await addFault(server.url, { path: '/api/v2/tokens/me', kind: 'hang' });
+    await addFault(server.url, { path: '/api/v2/users/me', kind: 'delay', delayMs: 600_000 });
+    const outcomes = Promise.allSettled([fetch(`${server.url}/api/v2/tokens/me`), fetch(`${server.url}/api/v2/users/me`)]);
+    await faultsTaken(server.url);
+    await server.close();
+    const settled = await outcomes;
+    expect(settled.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    for (const outcome of settled) if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(TypeError);
+  });
+});
+
 describe('server.ts run directly', () => {
   it('prints its URL and the demo accounts, and stops cleanly on SIGTERM', async () => {
     const { code, output } = await runCli(['--port', '0', '--control'], { EMULATOR_RATE_LIMIT: '50', EMULATOR_REDIRECT_URIS: '' }, (out) => out.includes('grant_type=client_credentials'));

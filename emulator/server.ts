@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createEmulator } from './app.ts';
+import type { Connection } from './env.ts';
 import { redirectUriProblem } from './oauth.ts';
 import { describeDemoAccounts } from './seed.ts';
 
@@ -34,7 +36,25 @@ export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<
     ...(opts.rateLimitPerUserPerMinute === undefined ? {} : { rateLimitPerUserPerMinute: opts.rateLimitPerUserPerMinute }),
     ...(opts.redirectUris === undefined ? {} : { redirectUris: opts.redirectUris }),
   });
-  const server = createAdaptorServer({ fetch: emulator.app.fetch });
+  // Ends every hang and delay when the server closes, so close() never waits on them.
+  const closing = new AbortController();
+  const server = createAdaptorServer({
+    fetch: async (request, env) => {
+      const dropped = new AbortController();
+      const connection: Connection = {
+        // The adapter aborts the request's signal when the client disconnects.
+        closed: AbortSignal.any([request.signal, closing.signal, dropped.signal]),
+        drop: () => {
+          dropped.abort();
+          env.incoming.socket.destroy();
+        },
+        enforcesCors: true,
+      };
+      const response = await emulator.app.fetch(request, { connection });
+      // The socket is gone (dropped, the client left, the server closing): write nothing to it.
+      return connection.closed.aborted ? RESPONSE_ALREADY_SENT : response;
+    },
+  });
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
     server.listen(opts.port, hostname, () => {
@@ -51,11 +71,12 @@ export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<
     redirectUris: emulator.redirectUris,
     close: () =>
       new Promise<void>((resolveClose, rejectClose) => {
+        closing.abort();
         server.close((error) => {
           if (error) rejectClose(error);
           else resolveClose();
         });
-        // Keep-alive connections would otherwise hold close() open.
+        // Keep-alive connections and hanging requests would otherwise hold close() open.
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),
   };

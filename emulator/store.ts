@@ -28,7 +28,8 @@ export interface StoreOptions {
 }
 
 export const AUTH_CODE_LIFETIME_MS = 60_000;
-const RATE_WINDOW_MS = 60_000;
+/** The real service counts per minute; the control API may shorten the window for tests. */
+export const DEFAULT_RATE_WINDOW_SECONDS = 60;
 
 export function newOpaqueToken(): string {
   return randomBytes(48).toString('base64url');
@@ -54,6 +55,8 @@ export class Store {
   idleTimeout: IdleTokenTimeout;
   rateLimitPerMinute: number;
   rateLimitPerUserPerMinute: number;
+  /** Length of the fixed window both rate limits count in. */
+  rateWindowSeconds = DEFAULT_RATE_WINDOW_SECONDS;
   quirks: Quirks = { ...DEFAULT_QUIRKS };
   readonly redirectUris: readonly string[];
   clockOffsetMs = 0;
@@ -87,11 +90,12 @@ export class Store {
     this.clockOffsetMs += seconds * 1000;
   }
 
-  /** Back to the seed: data, clock, rate limits, faults, quirks. */
+  /** Back to the seed: data, clock, rate limits and their window, faults, quirks. */
   reset(): void {
     this.clockOffsetMs = 0;
     this.rateLimitPerMinute = this.defaultRateLimit;
     this.rateLimitPerUserPerMinute = this.defaultUserRateLimit;
+    this.rateWindowSeconds = DEFAULT_RATE_WINDOW_SECONDS;
     this.quirks = { ...DEFAULT_QUIRKS };
     this.faults = [];
     for (const map of [this.orgs, this.users, this.groups, this.clients, this.tokens, this.codes, this.rateWindows, this.emailIndex]) {
@@ -294,19 +298,22 @@ export class Store {
 
   hitRateLimit(key: string, limit: number = this.rateLimitPerMinute): RateLimitResult {
     const now = this.now();
+    const windowMs = this.rateWindowSeconds * 1000;
     let window = this.rateWindows.get(key);
-    if (!window || now >= window.start + RATE_WINDOW_MS) {
+    if (!window || now >= window.start + windowMs) {
       window = { start: now, count: 0 };
       this.rateWindows.set(key, window);
     }
     window.count++;
-    const resetSeconds = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
+    const resetSeconds = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
     return { allowed: window.count <= limit, count: window.count, limit, resetSeconds };
   }
 
-  setRateLimit(limits: { perMinute?: number; perUserPerMinute?: number }): void {
+  /** Any change starts every window afresh. */
+  setRateLimit(limits: { perMinute?: number; perUserPerMinute?: number; windowSeconds?: number }): void {
     if (limits.perMinute !== undefined) this.rateLimitPerMinute = limits.perMinute;
     if (limits.perUserPerMinute !== undefined) this.rateLimitPerUserPerMinute = limits.perUserPerMinute;
+    if (limits.windowSeconds !== undefined) this.rateWindowSeconds = limits.windowSeconds;
     this.rateWindows.clear();
   }
 
@@ -320,8 +327,17 @@ export class Store {
     this.faults = [];
   }
 
+  /**
+   * The first matching fault that is done skipping takes the request. Every matching fault still
+   * skipping counts it, whoever takes it, so `skip: n - 1` hits the nth matching request.
+   */
   takeFault(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find((f) => (f.method === '*' || f.method === method) && pathMatches(f.path, path));
+    let fault: Fault | undefined;
+    for (const f of this.faults) {
+      if ((f.method !== '*' && f.method !== method) || !pathMatches(f.path, path)) continue;
+      if (f.skip > 0) f.skip--;
+      else fault ??= f;
+    }
     if (!fault) return undefined;
     fault.remaining--;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
