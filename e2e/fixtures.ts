@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { APP_URL, EMULATOR_URL } from './env.ts';
 
 export { expect };
@@ -66,7 +66,72 @@ export class EmulatorControl {
   }
 }
 
-export const test = base.extend<{ emulator: EmulatorControl }>({
+/**
+ * Content-Security-Policy violations in the app's pages (any origin but the emulator's), for the
+ * test that is running: a worker runs one test at a time.
+ */
+let cspViolations: string[] = [];
+
+/** Reports every `securitypolicyviolation` in the context's app pages to the running test. */
+export async function watchForCspViolations(context: BrowserContext) {
+  await context.exposeBinding('__reportCspViolation', (_source, violation: { directive: string; blocked: string; page: string; at: string }) => {
+    if (new URL(violation.page).origin === EMULATOR_URL) return;
+    cspViolations.push(`${violation.directive} blocked ${violation.blocked || 'inline'} in ${violation.page} (${violation.at})`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (violation: object) => Promise<void> }).__reportCspViolation;
+      void report({ directive: event.effectiveDirective, blocked: event.blockedURI, page: event.documentURI, at: `${event.sourceFile}:${event.lineNumber}` });
+    });
+  });
+}
+
+/**
+ * Records every Mantine component class (`m_` and eight hex digits, one per CSS-module class)
+ * that appears in the page, with the first element that had it, while the page lives.
+ */
+async function watchMantineClasses(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const seen = new Map<string, string>();
+    (window as unknown as { __mantineClasses: Map<string, string> }).__mantineClasses = seen;
+    const note = (element: Element) => {
+      for (const name of element.classList) {
+        if (/^m_[0-9a-f]{8}$/.test(name) && !seen.has(name)) seen.set(name, element.outerHTML.slice(0, 120));
+      }
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes' && record.target instanceof Element) note(record.target);
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          note(node);
+          node.querySelectorAll('[class]').forEach(note);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+/** Mantine classes the page used whose stylesheet never loaded: a component rendered without its styles. */
+async function unstyledMantineClasses(page: Page): Promise<string[]> {
+  if (page.isClosed() || !page.url().startsWith(new URL(APP_URL).origin)) return [];
+  return page
+    .evaluate(() => {
+      const seen = (window as unknown as { __mantineClasses?: Map<string, string> }).__mantineClasses ?? new Map<string, string>();
+      const styled = new Set<string>();
+      const walk = (rules: CSSRuleList) => {
+        for (const rule of rules) {
+          if ('selectorText' in rule && typeof rule.selectorText === 'string') for (const match of rule.selectorText.matchAll(/\.(m_[0-9a-f]{8})/g)) styled.add(match[1] ?? '');
+          if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+        }
+      };
+      for (const sheet of document.styleSheets) walk(sheet.cssRules);
+      return [...seen].filter(([name]) => !styled.has(name)).map(([name, element]) => `${name} on ${element}`);
+    })
+    .catch(() => []);
+}
+
+export const test = base.extend<{ emulator: EmulatorControl; cspViolations: string[]; mantineStyles: undefined }>({
   // This worker's own app server (e2e/env.ts), so workers never share an emulator.
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   baseURL: async ({}, use) => {
@@ -78,6 +143,27 @@ export const test = base.extend<{ emulator: EmulatorControl }>({
       const emulator = new EmulatorControl(request);
       await emulator.reset();
       await use(emulator);
+    },
+    { auto: true },
+  ],
+  // Automatic: a Content-Security-Policy violation in any app page fails the test, so every
+  // scenario runs under the policy the app server sends (scripts/securityHeaders.ts).
+  cspViolations: [
+    async ({ context }, use) => {
+      cspViolations = [];
+      await watchForCspViolations(context);
+      await use(cspViolations);
+      expect(cspViolations, 'the app broke its Content-Security-Policy (directive, what it blocked, page, source)').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Automatic: a Mantine component whose styles were never imported (src/app/styles.ts,
+  // src/ui/styles/) fails the test instead of showing unstyled.
+  mantineStyles: [
+    async ({ context, page }, use) => {
+      await watchMantineClasses(context);
+      await use(undefined);
+      expect(await unstyledMantineClasses(page), 'Mantine components rendered without their stylesheet: import its CSS where the component is used').toEqual([]);
     },
     { auto: true },
   ],
@@ -93,6 +179,7 @@ export async function signInAs(page: Page, email: string, path = 'token') {
 /** A second person in their own browser (contexts share nothing), signed in and on `path`. */
 export async function signInElsewhere(browser: Browser, email: string, path = 'token'): Promise<Page> {
   const context = await browser.newContext({ baseURL: APP_URL });
+  await watchForCspViolations(context);
   const page = await context.newPage();
   await signInAs(page, email, path);
   return page;

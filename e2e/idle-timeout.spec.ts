@@ -131,16 +131,18 @@ test.describe('The idle timeout page', () => {
     await expect(panel.getByRole('status')).toContainText('Signed out after 3 hours');
   });
 
-  test('a 500 on save keeps every typed value, and saving again succeeds', async ({ page, emulator }) => {
+  test('a 500 on save is shown in the dialog, in view, keeps every typed value, and saving again succeeds', async ({ page, emulator }) => {
     const { timeout } = await openIdleTimeout(page);
     await timeout.fill('50');
     await emulator.injectFault({ method: 'PUT', path: '/api/v2/tokens/timeout', status: 500, count: 1, message: 'Something broke inside Genesys Cloud.' });
     await saveAndConfirm(page);
-    const alert = page.getByRole('alert').filter({ hasText: "Couldn't save the idle timeout" });
+    const dialog = page.getByRole('dialog', { name: 'Save the idle timeout?' });
+    const alert = dialog.getByRole('alert').filter({ hasText: "Couldn't save the idle timeout" });
     await expect(alert).toContainText('Something broke inside Genesys Cloud.');
     await expect(alert).toContainText('Correlation id for support');
+    await expect(alert).toBeInViewport();
     await expect(timeout).toHaveValue('50');
-    await alert.getByRole('button', { name: 'Try again' }).click();
+    await dialog.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByText('Idle timeout saved')).toBeVisible();
     expect((await storedSettings(emulator)).idleTokenTimeoutSeconds).toBe(3000);
   });
@@ -249,10 +251,19 @@ test.describe('The idle timeout page', () => {
     await page.getByRole('button', { name: 'Add a bundle' }).focus();
     await page.keyboard.press('Enter');
     const second = page.getByRole('group', { name: 'Priority 2' });
-    await second.getByLabel('Add groups').focus();
+    // Focus goes into the bundle just added, and nothing is red before it is touched.
+    await expect(second.getByLabel('Timeout')).toBeFocused();
+    await expect(second.getByText('Pick at least one group')).toHaveCount(0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(second.getByLabel('Add groups')).toBeFocused();
     await page.keyboard.type('night');
-    await second.getByRole('button', { name: 'Add Night Shift' }).focus();
+    await expect(second.getByRole('button', { name: 'Add Night Shift' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(second.getByRole('button', { name: 'Add Night Shift' })).toBeFocused();
     await page.keyboard.press('Enter');
+    // The group is in, and focus is back in the search for the next one.
+    await expect(second.getByLabel('Add groups')).toBeFocused();
     await second.getByRole('button', { name: 'Move up' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('group', { name: 'Priority 1' }).getByRole('list', { name: 'Groups in this bundle' })).toContainText('Night Shift');
@@ -260,6 +271,10 @@ test.describe('The idle timeout page', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Save the idle timeout?' });
+    // Focus starts on Cancel; the confirm is one Tab away once the check for other changes is done.
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+    await page.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByText('Idle timeout saved')).toBeVisible();

@@ -185,7 +185,7 @@ test.describe('Revoking a user’s tokens', () => {
     const dialog = await openRevokeDialog(page, 'Revoke all tokens of Ari Agent?');
     await expect(dialog).toContainText('agent@example.com');
     await expect(dialog).toContainText(AGENT_ID);
-    await expect(dialog).toContainText('An agent on a call is disconnected');
+    await expect(dialog).toContainText('If they are an agent on a call, the call may be disconnected');
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Revoke all tokens' }).click();
 

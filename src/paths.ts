@@ -25,6 +25,7 @@ export const paths = {
   },
   user: { path: '/users/:userId', href: (userId: string) => `/users/${encodeURIComponent(userId)}` },
   activity: { path: '/activity', href: () => '/activity' },
+
   signIn: {
     path: '/signin',
     href: (options: { returnTo?: string; signedOut?: boolean } = {}) =>

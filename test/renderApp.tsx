@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { App } from '../src/app/App.tsx';
 import { createApp } from '../src/app/createApp.tsx';
 import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
-import { sessionStore } from '../src/auth/session.ts';
+import { SessionStore } from '../src/auth/session.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { APP_CLIENT_ID } from '../emulator/seed.ts';
 import { createEmulator, type Emulator } from '../emulator/app.ts';
@@ -32,8 +33,11 @@ export async function renderApp(
     /** A sign-in response, as taken from the address bar at start-up. */
     oauthResponse?: OAuthResponse;
     beforeRender?: (emulator: Emulator, token: string) => Promise<unknown>;
+    /** The browser's IndexedDB journal and its channel to other tabs; a fresh one per call unless given. */
+    journal?: { databaseName: string; channelName: string };
   } = {},
 ) {
+  const sessionStore = new SessionStore();
   const emulator = options.emulator ?? createEmulator({ control: true });
   const config = TEST_CONFIG;
   let token: string | undefined;
@@ -58,7 +62,20 @@ export async function renderApp(
       return emulator.fetch(input, init);
     },
     initialPath: options.path ?? '/token',
+    journal: options.journal ?? freshJournal(),
   });
-  const view = render(<App app={app} />);
+  // As main.tsx renders it: in development React mounts every component twice, which is how a
+  // remount sends a second request if anything lets it.
+  const view = render(
+    <StrictMode>
+      <App app={app} />
+    </StrictMode>,
+  );
   return { ...view, app, emulator, token, navigatedAway, requests, config };
+}
+
+/** A journal of its own: no test sees another's entries. */
+export function freshJournal() {
+  const id = crypto.randomUUID();
+  return { databaseName: `journal-${id}`, channelName: `journal-${id}` };
 }

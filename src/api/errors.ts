@@ -1,9 +1,17 @@
-import { isApiError } from './http.ts';
+import { isApiError, isCancelled } from './http.ts';
 
 /** What the admin can do about an error, by its HTTP status. */
 export function nextStepFor(error: unknown): string {
+  if (isCancelled(error)) return error.nothingChanged ? 'Nothing was sent to Genesys Cloud.' : 'Check the result before you try again.';
   if (!isApiError(error)) return 'Try again. If it keeps happening, reload the page.';
   const { status } = error;
+  if (error.code === 'unexpected.response') {
+    return 'Try again in a moment. If it keeps happening, a proxy or gateway between you and Genesys Cloud may be answering instead of it: contact whoever runs your network, and quote the correlation id if there is one.';
+  }
+  if (status === 0 && error.outcomeUnknown) {
+    return 'Genesys Cloud may or may not have carried it out. Check the result (reload the page) before you try again.';
+  }
+  if (status === 0 && error.code === 'request.timeout') return 'Genesys Cloud may be slow right now. Try again in a moment.';
   if (status === 0) return 'Check your network connection or VPN, then try again.';
   if (status === 400) return 'Check the values you entered and try again.';
   if (status === 401) return 'Your session has ended. Sign in again.';

@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/app.ts';
-import { groupQueries } from './groups.ts';
-import { configureHttp } from './http.ts';
+import { groupKeys, groupQueries } from './groups.ts';
+import { HttpClient } from './http.ts';
 
 const SUPERVISORS = '6e000000-0000-4000-8000-000000000001';
 
@@ -10,21 +10,21 @@ function setup(email = 'admin@example.com') {
   const emulator = createEmulator();
   const token = emulator.issueToken(email).access_token;
   const calls: string[] = [];
-  configureHttp({
-    getBaseUrl: () => 'http://emulator.test',
-    getToken: () => token,
+  const http = new HttpClient({
+    baseUrl: () => 'http://emulator.test',
+    token: () => token,
     fetch: (input, init) => {
       calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()} ${typeof init?.body === 'string' ? init.body : ''}`.trim());
       return emulator.fetch(input, init);
     },
   });
-  return { calls, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) };
+  return { calls, groups: groupQueries(http), queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }) };
 }
 
 describe('groupQueries', () => {
   it('searches groups by part of their name and gives their member counts', async () => {
-    const { calls, queryClient } = setup();
-    const found = await queryClient.query(groupQueries.search({ text: ' support ', pageSize: 10 }));
+    const { calls, groups, queryClient } = setup();
+    const found = await queryClient.query(groups.search({ text: ' support ', pageSize: 10 }));
     expect(found.results?.map((g) => g.name)).toEqual(expect.arrayContaining(['Tier 1 Support', 'Tier 2 Support']));
     expect(found.results?.every((g) => typeof g.memberCount === 'number')).toBe(true);
     expect(calls[0]).toContain('POST http://emulator.test/api/v2/groups/search');
@@ -32,21 +32,22 @@ describe('groupQueries', () => {
   });
 
   it('answers a search that matches nothing without results, as Genesys does', async () => {
-    const { queryClient } = setup();
-    const found = await queryClient.query(groupQueries.search({ text: 'no such group', pageSize: 10 }));
+    const { groups, queryClient } = setup();
+    const found = await queryClient.query(groups.search({ text: 'no such group', pageSize: 10 }));
     expect(found.total).toBe(0);
     expect(found.results).toBeUndefined();
   });
 
   it('reads one group by id', async () => {
-    const { queryClient } = setup('supervisor@example.com');
-    const group = await queryClient.query(groupQueries.detail(SUPERVISORS));
+    const { groups, queryClient } = setup('supervisor@example.com');
+    const group = await queryClient.query(groups.detail(SUPERVISORS));
     expect(group.name).toBe('Supervisors');
     expect(group.memberCount).toBeGreaterThan(0);
   });
 
   it('keys every query under the factory root, so one invalidation reaches them all', () => {
-    expect(groupQueries.search({ text: 'a', pageSize: 5 }).queryKey.slice(0, 1)).toEqual(groupQueries.all());
-    expect(groupQueries.detail('x').queryKey.slice(0, 1)).toEqual(groupQueries.all());
+    const { groups } = setup();
+    expect(groups.search({ text: 'a', pageSize: 5 }).queryKey.slice(0, 1)).toEqual(groupKeys.all);
+    expect(groups.detail('x').queryKey.slice(0, 1)).toEqual(groupKeys.all);
   });
 });

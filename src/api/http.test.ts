@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, configureHttp, request } from './http.ts';
-import { currentRateLimitWaits } from './rateLimit.ts';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, CancelledError, DEFAULT_TIMEOUT_MS, HttpClient, type CallOptions } from './http.ts';
+import { readRateLimit } from './rateLimit.ts';
 
 const BASE = 'https://api.mypurecloud.ie';
 
@@ -11,28 +12,46 @@ function errorBody(status: number, code: string, message: string, contextId = 'c
   });
 }
 
-let calls: { url: string; init: RequestInit }[];
-let responses: (() => Response | Promise<Response>)[];
-let sleeps: number[];
+function tooMany(seconds: number) {
+  const r = errorBody(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`);
+  r.headers.set('Retry-After', String(seconds));
+  return r;
+}
 
+let calls: { url: string; init: RequestInit; at: number }[];
+let responses: ((init: RequestInit) => Response | Promise<Response>)[];
+let sleeps: number[];
+let client: HttpClient;
+
+/** A client whose waits are recorded and skipped, for tests of what is sent. */
 function setup(token: string | undefined = 'tok') {
   calls = [];
   sleeps = [];
-  configureHttp({
-    getBaseUrl: () => BASE,
-    getToken: () => token,
+  let slept = 0;
+  client = new HttpClient({
+    baseUrl: () => BASE,
+    token: () => token,
     fetch: (input, init) => {
-      calls.push({ url: input instanceof Request ? input.url : input.toString(), init: init ?? {} });
+      calls.push({ url: input instanceof Request ? input.url : input.toString(), init: init ?? {}, at: Date.now() });
       const next = responses.shift();
       if (!next) throw new Error('unexpected request');
-      return Promise.resolve(next());
+      return Promise.resolve(next(init ?? {}));
     },
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
+    // Waits pass at once and move this clock on; a per-attempt timeout never fires (the clock tests below cover it).
+    clock: {
+      now: () => Date.now() + slept,
+      sleep: (ms, signal) => {
+        if (ms === DEFAULT_TIMEOUT_MS && signal) return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+        if (signal?.aborted) return Promise.reject(signal.reason as Error);
+        sleeps.push(ms);
+        slept += ms;
+        return Promise.resolve();
+      },
     },
   });
 }
+
+const request = <T = void>(path: string, options?: CallOptions<T>) => client.request<T>(path, options);
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -123,14 +142,11 @@ describe('request()', () => {
   });
 
   it('waits for Retry-After on 429 and then succeeds', async () => {
-    responses.push(() => {
-      const r = errorBody(429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [7] seconds');
-      r.headers.set('Retry-After', '7');
-      return r;
-    });
+    responses.push(() => tooMany(7));
     responses.push(() => new Response(null, { status: 204 }));
     await request('/api/v2/tokens/u1', { method: 'DELETE' });
-    expect(sleeps).toEqual([7000]);
+    // The gate's wait; the other sleep is the gate opening itself.
+    expect(sleeps).toContain(7000);
     expect(calls).toHaveLength(2);
   });
 
@@ -138,17 +154,11 @@ describe('request()', () => {
     responses.push(() => errorBody(429, 'too.many.requests', 'Rate limit exceeded the maximum. Retry the request in [42] seconds'));
     responses.push(() => new Response(null, { status: 204 }));
     await request('/api/v2/tokens/u1', { method: 'DELETE' });
-    expect(sleeps).toEqual([42_000]);
+    expect(sleeps).toContain(42_000);
   });
 
   it('gives up on 429 after three waits and reports retryAfterSeconds', async () => {
-    for (let i = 0; i < 4; i++) {
-      responses.push(() => {
-        const r = errorBody(429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [3] seconds');
-        r.headers.set('Retry-After', '3');
-        return r;
-      });
-    }
+    for (let i = 0; i < 4; i++) responses.push(() => tooMany(3));
     const error = await caught(request('/api/v2/tokens/me'));
     expect(error.status).toBe(429);
     expect(error.retryAfterSeconds).toBe(3);
@@ -161,7 +171,7 @@ describe('request()', () => {
     responses.push(() => Response.json({ ok: 1 }));
     await expect(request('/api/v2/tokens/me')).resolves.toEqual({ ok: 1 });
     expect(calls).toHaveLength(3);
-    expect(sleeps).toHaveLength(2);
+    expect(sleeps.filter((ms) => ms < 30_000)).toEqual([500, 1500]);
   });
 
   it('does not retry writes on 5xx', async () => {
@@ -179,11 +189,11 @@ describe('request()', () => {
     expect(error.message).toContain('api.mypurecloud.ie');
   });
 
-  it('passes the abort signal through and rethrows the abort, not an ApiError', async () => {
+  it('abandons a read in flight when its signal aborts, as a cancellation', async () => {
     const controller = new AbortController();
-    configureHttp({
-      getBaseUrl: () => BASE,
-      getToken: () => 'tok',
+    client = new HttpClient({
+      baseUrl: () => BASE,
+      token: () => 'tok',
       fetch: (_input, init) =>
         new Promise((_resolve, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
@@ -191,11 +201,11 @@ describe('request()', () => {
     });
     const pending = request('/api/v2/tokens/me', { signal: controller.signal });
     controller.abort(new DOMException('stop', 'AbortError'));
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('refuses to send anything when there is no session', async () => {
-    configureHttp({ getBaseUrl: () => undefined, getToken: () => undefined, fetch: vi.fn() });
+    client = new HttpClient({ baseUrl: () => undefined, token: () => undefined, fetch: vi.fn() });
     const error = await caught(request('/api/v2/tokens/me'));
     expect(error.status).toBe(401);
   });
@@ -222,25 +232,141 @@ describe('request()', () => {
     expect(unfilled.message).toBe('Missing permission directory:user:view for …');
   });
 
-  it('publishes a 429 wait while it lasts, for the page to count down', async () => {
-    const during: number[][] = [];
-    configureHttp({
-      getBaseUrl: () => BASE,
-      getToken: () => 'tok',
-      fetch: () => Promise.resolve(responses.shift()?.() ?? Response.json({})),
-      sleep: () => {
-        during.push(currentRateLimitWaits().map((w) => Math.round((w.until - Date.now()) / 1000)));
-        return Promise.resolve();
+  it('checks an answer at the boundary: a body of another shape is an error in words, with the correlation id', async () => {
+    const schema = v.looseObject({ organization: v.looseObject({ id: v.string() }) });
+    responses.push(() => Response.json({ organization: { id: 7 } }, { headers: { 'ININ-Correlation-Id': 'c-7' } }));
+    responses.push(() => new Response('<html><body>Sign in to the proxy</body></html>', { headers: { 'Content-Type': 'text/html' } }));
+    responses.push(() => new Response('{"organization":', { headers: { 'Content-Type': 'application/json' } }));
+    const shape = await caught(request('/api/v2/tokens/me', { schema }));
+    expect(shape).toMatchObject({ code: 'unexpected.response', correlationId: 'c-7' });
+    expect(shape.message).toContain('"organization.id"');
+    expect((await caught(request('/api/v2/tokens/me', { schema }))).message).toContain('a web page (HTML) instead of data');
+    expect((await caught(request('/api/v2/tokens/me', { schema }))).message).toContain('not valid JSON');
+  });
+
+  it('returns the answer with its headers, rate-limit ones included', async () => {
+    responses.push(
+      () =>
+        new Response(null, {
+          status: 204,
+          headers: { 'inin-ratelimit-count': '12', 'inin-ratelimit-allowed': '300', 'inin-ratelimit-reset': '41', 'ININ-Correlation-Id': 'c-1' },
+        }),
+    );
+    const answer = await client.send('/api/v2/tokens/u1', { method: 'DELETE' });
+    expect(answer).toMatchObject({ status: 204, correlationId: 'c-1' });
+    expect(readRateLimit(answer.headers)).toEqual({ count: 12, allowed: 300, resetSeconds: 41 });
+  });
+
+});
+
+describe('the client on a clock', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    responses = [];
+    calls = [];
+    client = new HttpClient({
+      baseUrl: () => BASE,
+      token: () => 'tok',
+      fetch: (input, init) => {
+        calls.push({ url: input instanceof Request ? input.url : input.toString(), init: init ?? {}, at: Date.now() });
+        const next = responses.shift();
+        if (!next) throw new Error('unexpected request');
+        return Promise.resolve(next(init ?? {}));
       },
     });
-    responses.push(() => {
-      const r = errorBody(429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [20] seconds');
-      r.headers.set('Retry-After', '20');
-      return r;
-    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends nothing while a 429 wait lasts, whoever asks, then sends each request once', async () => {
+    responses.push(() => tooMany(20));
+    responses.push(() => Response.json({ first: true }));
+    responses.push(() => Response.json({ second: true }));
+    const start = Date.now();
+    const first = request('/api/v2/tokens/me');
+    await vi.advanceTimersByTimeAsync(160);
+    // Another part of the page asks for the same thing a moment later.
+    const second = request('/api/v2/users/me');
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(calls).toHaveLength(1);
+    expect(client.gate.current()?.seconds).toBe(20);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(first).resolves.toEqual({ first: true });
+    await expect(second).resolves.toEqual({ second: true });
+    expect(calls.map((call) => call.at - start)).toEqual([0, 20_000, 20_000]);
+    expect(client.gate.current()).toBeUndefined();
+  });
+
+  it('hands a 429 back at once to a caller that paces itself, with the wait', async () => {
+    responses.push(() => tooMany(15));
+    const error = await caught(request('/api/v2/tokens/u1', { method: 'DELETE', onRateLimit: 'return' }));
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 15 });
+    expect(calls).toHaveLength(1);
+    // The gate is closed for everyone else meanwhile.
+    expect(client.gate.current()?.seconds).toBe(15);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(client.gate.current()).toBeUndefined();
+  });
+
+  it('ends a call that gets no answer with "did not answer within N s"', async () => {
+    responses.push(() => new Promise<Response>(() => undefined));
+    const pending = caught(request('/api/v2/tokens/u1', { method: 'DELETE', timeoutMs: 10_000 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = await pending;
+    expect(error).toMatchObject({ status: 0, code: 'request.timeout', message: 'Genesys Cloud did not answer within 10 s.' });
+    // A write without an answer may have been carried out.
+    expect(error.outcomeUnknown).toBe(true);
+  });
+
+  it('retries a read that timed out, and a stalled body counts as no answer', async () => {
+    responses.push(() => new Response(new ReadableStream({ start: () => undefined }), { headers: { 'Content-Type': 'application/json' } }));
     responses.push(() => Response.json({ ok: true }));
+    const pending = request('/api/v2/tokens/me', { timeoutMs: 5_000 });
+    await vi.advanceTimersByTimeAsync(5_000 + 500);
+    await expect(pending).resolves.toEqual({ ok: true });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('stops a write while it waits out a 429: nothing more is sent, and nothing changed', async () => {
+    responses.push(() => tooMany(15));
+    const controller = new AbortController();
+    const pending = client.request('/api/v2/tokens/u1', { method: 'DELETE', signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(2_000);
+    controller.abort();
+    const outcome = await pending;
+    expect(outcome).toBeInstanceOf(CancelledError);
+    expect((outcome as CancelledError).nothingChanged).toBe(true);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('lets a write already sent finish when it is cancelled, and returns what happened', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    responses.push(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const controller = new AbortController();
+    const pending = client.send('/api/v2/tokens/u1', { method: 'DELETE', signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    answer(new Response(null, { status: 204 }));
+    await expect(pending).resolves.toMatchObject({ status: 204 });
+  });
+
+  it('says a cancelled write may have changed something when an earlier attempt got no clear answer', async () => {
+    responses.push(() => errorBody(503, 'service.unavailable', 'Service unavailable'));
+    const controller = new AbortController();
+    const pending = client.request('/api/v2/tokens/u1', { method: 'DELETE', retries: 2, signal: controller.signal }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    const outcome = (await pending) as CancelledError;
+    expect(outcome).toBeInstanceOf(CancelledError);
+    expect(outcome.nothingChanged).toBe(false);
+  });
+
+  it('estimates Genesys\' clock from the Date header of its answers', async () => {
+    const server = new Date(Date.now() + 3_600_000);
+    responses.push(() => Response.json({}, { headers: { Date: server.toUTCString() } }));
     await request('/api/v2/tokens/me');
-    expect(during).toEqual([[20]]);
-    expect(currentRateLimitWaits()).toEqual([]);
+    expect(Math.abs(client.serverClock.offsetMs - 3_600_000)).toBeLessThan(1_500);
   });
 });

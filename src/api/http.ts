@@ -1,5 +1,7 @@
-/** The one fetch client: every call to Genesys Cloud goes through `request()`. */
-import { startRateLimitWait } from './rateLimit.ts';
+/** The one fetch client: every call to Genesys Cloud goes through an HttpClient. */
+import * as v from 'valibot';
+import { ServerClock, abortReason, systemClock, type Clock } from './clock.ts';
+import { RateLimitGate } from './rateLimit.ts';
 
 export interface ErrorDetail {
   errorCode?: string;
@@ -9,7 +11,7 @@ export interface ErrorDetail {
 }
 
 export class ApiError extends Error {
-  /** HTTP status; 0 when the request never got an answer. */
+  /** HTTP status; 0 when the request never got an answer (network failure, timeout). */
   readonly status: number;
   readonly code: string;
   readonly correlationId: string | undefined;
@@ -38,10 +40,30 @@ export class ApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.details = init.details ?? [];
   }
+
+  /** A write that got no answer: Genesys may or may not have carried it out. */
+  get outcomeUnknown(): boolean {
+    return this.status === 0 && !isReadMethod(this.method);
+  }
+}
+
+/** The caller stopped a call while it waited or before it was sent. */
+export class CancelledError extends Error {
+  /** True when no attempt can have changed anything: none was sent, or Genesys refused each one. */
+  readonly nothingChanged: boolean;
+  constructor(nothingChanged: boolean, cause?: unknown) {
+    super(nothingChanged ? 'Cancelled before anything was changed.' : 'Cancelled; an earlier attempt may have been carried out.', { cause });
+    this.name = 'CancelledError';
+    this.nothingChanged = nothingChanged;
+  }
 }
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+export function isCancelled(error: unknown): error is CancelledError {
+  return error instanceof CancelledError;
 }
 
 /** Genesys' answer for a token that is missing, expired, revoked or idled out. */
@@ -49,114 +71,215 @@ export function isUnauthorized(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
 }
 
-export interface HttpSettings {
-  /** `https://api.{environment}` or the configured apiBaseUrl, without a trailing slash; undefined when signed out. */
-  getBaseUrl: () => string | undefined;
-  getToken: () => string | undefined;
-  fetch?: typeof fetch;
-  /** Waits between attempts; injectable so tests need not sleep. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const isReadMethod = (method: string) => method === 'GET' || method === 'HEAD';
 
-let settings: HttpSettings | undefined;
-
-export function configureHttp(next: HttpSettings): void {
-  settings = next;
-}
-
-export interface RequestOptions {
-  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface CallOptions<T = unknown> {
+  method?: Method;
   query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
   body?: unknown;
+  /**
+   * Stops the call. It is honoured during every wait (a closed rate-limit gate, a back-off) and
+   * before sending; a read is also abandoned in flight, while a write already sent is let finish
+   * (it cannot be unsent) and its real outcome returned.
+   */
   signal?: AbortSignal | undefined;
+  /** A read can be abandoned in flight and is retried after 5xx, network errors and timeouts. Default: GET and HEAD. */
+  read?: boolean;
+  /** 'wait' (default): wait out a 429 and send again, up to 3 times. 'return': hand the 429 back at once, for a caller that paces itself. */
+  onRateLimit?: 'wait' | 'return';
+  /** Sends again after a 5xx, a network error or a timeout. Default 2 for reads, 0 for writes. */
+  retries?: number;
+  /** Per attempt; the call ends as "did not answer within N s". */
+  timeoutMs?: number;
+  /** Checks the answer's body at the boundary: a body of another shape is an ApiError, not a crash later. */
+  schema?: v.GenericSchema<unknown, T>;
 }
 
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_TRANSIENT_RETRIES = 2;
-/** Never sit on a 429 longer than this in one wait; Genesys asks for up to about a minute. */
-const MAX_RETRY_AFTER_SECONDS = 120;
-
-export async function request<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await send<T>(path, options)).body;
-}
-
-export interface Sent<T> {
+/** An answer with what the caller may need besides the body. */
+export interface Answer<T> {
   body: T;
+  status: number;
+  headers: Headers;
   /** ININ-Correlation-Id, when the browser may read it (the contract leaves that open). */
   correlationId: string | undefined;
 }
 
-/** request() with the answer's correlation id, for a change the admin may have to quote. */
-export async function send<T = void>(path: string, options: RequestOptions = {}): Promise<Sent<T>> {
-  if (!settings) throw new Error('configureHttp() must be called before request()');
-  const { getBaseUrl, getToken, fetch: fetchFn = globalThis.fetch.bind(globalThis), sleep = abortableSleep } = settings;
-  const method = options.method ?? 'GET';
-  const baseUrl = getBaseUrl();
-  if (!baseUrl) {
-    throw new ApiError({ status: 401, code: 'authentication.required', message: 'You are not signed in.', method, path });
+export interface HttpClientOptions {
+  /** `https://api.{environment}` or the configured apiBaseUrl, without a trailing slash; undefined when signed out. */
+  baseUrl: () => string | undefined;
+  token: () => string | undefined;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /** Default per-attempt timeout. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_RATE_LIMIT_WAITS = 3;
+const DEFAULT_READ_RETRIES = 2;
+/** Never hold on a 429 longer than this at once; Genesys asks for up to about a minute. */
+const MAX_RETRY_AFTER_SECONDS = 120;
+
+class TimeoutSignal extends Error {}
+
+export class HttpClient {
+  /** The one rate-limit gate: a 429 holds every request of this app until its wait is over. */
+  readonly gate: RateLimitGate;
+  /** Genesys' clock, estimated from its answers. */
+  readonly serverClock: ServerClock;
+  private readonly clock: Clock;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.gate = new RateLimitGate(this.clock);
+    this.serverClock = new ServerClock(this.clock);
+    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
-  const url = buildUrl(baseUrl, path, options.query);
-  const isRead = method === 'GET' || method === 'HEAD';
 
-  let rateLimitRetries = 0;
-  let transientRetries = 0;
-  for (;;) {
-    const headers = new Headers({ Accept: 'application/json' });
-    const token = getToken();
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  async request<T = void>(path: string, options: CallOptions<T> = {}): Promise<T> {
+    return (await this.send<T>(path, options)).body;
+  }
 
-    let response: Response;
-    try {
-      response = await fetchFn(url, {
-        method,
-        headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
-        signal: options.signal ?? null,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (isRead && transientRetries < MAX_TRANSIENT_RETRIES) {
-        transientRetries += 1;
-        await sleep(backoffMs(transientRetries), options.signal);
-        continue;
-      }
-      throw new ApiError({
-        status: 0,
-        code: 'network.error',
-        message: `Could not reach ${new URL(url).host}${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
-        method,
-        path,
-      });
-    }
+  async send<T = void>(path: string, options: CallOptions<T> = {}): Promise<Answer<T>> {
+    const method = options.method ?? 'GET';
+    const read = options.read ?? isReadMethod(method);
+    const retries = options.retries ?? (read ? DEFAULT_READ_RETRIES : 0);
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const baseUrl = this.options.baseUrl();
+    if (!baseUrl) throw new ApiError({ status: 401, code: 'authentication.required', message: 'You are not signed in.', method, path });
+    const url = buildUrl(baseUrl, path, options.query);
+    const { signal } = options;
 
-    if (response.ok) {
-      return { body: (await readBody(response, method)) as T, correlationId: response.headers.get('ININ-Correlation-Id') ?? undefined };
-    }
-
-    const error = await toApiError(response, method, path);
-    if (response.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
-      rateLimitRetries += 1;
-      const waitSeconds = Math.min(error.retryAfterSeconds ?? 2 ** rateLimitRetries, MAX_RETRY_AFTER_SECONDS);
-      // Published so the page can say why it waits and count down.
-      const endWait = startRateLimitWait(method, path, waitSeconds);
+    let rateLimitWaits = 0;
+    let transientRetries = 0;
+    /** Whether an attempt may have changed something at Genesys: sent, and not refused. */
+    let mayHaveChanged = false;
+    const cancelled = (cause?: unknown) => new CancelledError(read || !mayHaveChanged, cause);
+    const wait = async (during: Promise<void>) => {
       try {
-        await sleep(waitSeconds * 1000, options.signal);
-      } finally {
-        endWait();
+        await during;
+      } catch (error) {
+        throw cancelled(error);
       }
-      continue;
+    };
+
+    for (;;) {
+      await wait(this.gate.pass(signal));
+      if (signal?.aborted) throw cancelled(abortReason(signal));
+
+      let response: Response;
+      let failure: ApiError | undefined;
+      const sentAt = this.clock.now();
+      try {
+        response = await this.attempt(url, method, options.body, read ? signal : undefined, timeoutMs);
+      } catch (error) {
+        if (read && signal?.aborted) throw cancelled(abortReason(signal));
+        mayHaveChanged = true;
+        failure =
+          error instanceof TimeoutSignal
+            ? new ApiError({
+                status: 0,
+                code: 'request.timeout',
+                message: `Genesys Cloud did not answer within ${formatSeconds(timeoutMs)}.`,
+                method,
+                path,
+              })
+            : new ApiError({
+                status: 0,
+                code: 'network.error',
+                message: `Could not reach ${new URL(url).host}${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
+                method,
+                path,
+              });
+        if (transientRetries < retries && !signal?.aborted) {
+          transientRetries += 1;
+          await wait(this.clock.sleep(backoffMs(transientRetries), signal));
+          continue;
+        }
+        throw failure;
+      }
+      this.serverClock.observe(response.headers.get('Date'), sentAt, this.clock.now());
+      const correlationId = response.headers.get('ININ-Correlation-Id') ?? undefined;
+
+      if (response.ok) {
+        const body = await readBody(response, method, path, correlationId);
+        return { body: checkShape(body, options.schema, method, path, correlationId), status: response.status, headers: response.headers, correlationId };
+      }
+
+      const error = await toApiError(response, method, path);
+      if (response.status === 429) {
+        const seconds = Math.min(error.retryAfterSeconds ?? 2 ** (rateLimitWaits + 1), MAX_RETRY_AFTER_SECONDS);
+        this.gate.close(seconds, { method, path });
+        if (options.onRateLimit !== 'return' && rateLimitWaits < MAX_RATE_LIMIT_WAITS && !signal?.aborted) {
+          rateLimitWaits += 1;
+          continue;
+        }
+        if (signal?.aborted) throw cancelled(error);
+        throw error;
+      }
+      if (response.status >= 500) {
+        mayHaveChanged = true;
+        if (transientRetries < retries && !signal?.aborted) {
+          transientRetries += 1;
+          await wait(this.clock.sleep(backoffMs(transientRetries), signal));
+          continue;
+        }
+      }
+      throw error;
     }
-    if (isRead && response.status >= 500 && transientRetries < MAX_TRANSIENT_RETRIES) {
-      transientRetries += 1;
-      await sleep(backoffMs(transientRetries), options.signal);
-      continue;
+  }
+
+  /** One fetch, cut off after `timeoutMs` (body included, so a stalled body cannot hang the call). */
+  private async attempt(url: string, method: Method, body: unknown, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response> {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(abortReason(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = new AbortController();
+    void this.clock.sleep(timeoutMs, timer.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(new TimeoutSignal());
+      },
+      () => undefined,
+    );
+    // Settles on abort even when a fetch (or a body) ignores its signal.
+    const aborted = new Promise<never>((_resolve, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
+    });
+    aborted.catch(() => undefined);
+    const headers = new Headers({ Accept: 'application/json' });
+    const token = this.options.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    try {
+      const fetching = this.fetchFn(url, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: controller.signal });
+      fetching.catch(() => undefined);
+      const response = await Promise.race([fetching, aborted]);
+      // The body is read inside the timeout too; a copy is handed on.
+      const text = method === 'HEAD' ? '' : await Promise.race([response.text(), aborted]);
+      const empty = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
+      return new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      // Set by the timer's callback, which TypeScript cannot see run.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+      if (timedOut) throw new TimeoutSignal();
+      throw error;
+    } finally {
+      timer.abort();
+      signal?.removeEventListener('abort', onAbort);
     }
-    throw error;
   }
 }
 
-function buildUrl(baseUrl: string, path: string, query: RequestOptions['query']): string {
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+function buildUrl(baseUrl: string, path: string, query: CallOptions['query']): string {
   const url = new URL(`${baseUrl}${path}`);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
@@ -166,15 +289,45 @@ function buildUrl(baseUrl: string, path: string, query: RequestOptions['query'])
   return url.toString();
 }
 
-async function readBody(response: Response, method: string): Promise<unknown> {
+function isJson(response: Response): boolean {
+  return /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
+}
+
+/** A 2xx body: nothing for HEAD and 204, JSON when labelled so, else the text (which a schema then refuses). */
+async function readBody(response: Response, method: string, path: string, correlationId: string | undefined): Promise<unknown> {
   if (method === 'HEAD' || response.status === 204) return undefined;
   const text = await response.text();
   if (!text) return undefined;
-  return isJson(response) ? (JSON.parse(text) as unknown) : text;
+  if (!isJson(response)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw unexpectedAnswer(method, path, correlationId, 'its answer was labelled JSON but was not valid JSON');
+  }
 }
 
-function isJson(response: Response): boolean {
-  return /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
+function unexpectedAnswer(method: string, path: string, correlationId: string | undefined, why: string): ApiError {
+  return new ApiError({
+    status: 200,
+    code: 'unexpected.response',
+    message: `Genesys Cloud answered, but not with what Token Admin expected: ${why}.`,
+    method,
+    path,
+    correlationId,
+  });
+}
+
+function checkShape<T>(body: unknown, schema: v.GenericSchema<unknown, T> | undefined, method: string, path: string, correlationId: string | undefined): T {
+  if (!schema) return body as T;
+  const result = v.safeParse(schema, body);
+  if (result.success) return result.output;
+  if (typeof body === 'string') {
+    const page = /^\s*</.test(body) ? 'a web page (HTML) instead of data' : 'text instead of data';
+    throw unexpectedAnswer(method, path, correlationId, page);
+  }
+  const [issue] = result.issues;
+  const where = v.getDotPath(issue);
+  throw unexpectedAnswer(method, path, correlationId, where ? `the field "${where}" ${issue.message}` : issue.message);
 }
 
 interface ErrorBody {
@@ -193,7 +346,8 @@ async function toApiError(response: Response, method: string, path: string): Pro
   let body: ErrorBody = {};
   if (method !== 'HEAD' && isJson(response)) {
     try {
-      body = ((await response.json()) as ErrorBody | null) ?? {};
+      const parsed: unknown = await response.json();
+      body = typeof parsed === 'object' && parsed !== null ? parsed : {};
     } catch {
       body = {};
     }
@@ -232,9 +386,7 @@ function readableMessage(body: ErrorBody): string | undefined {
   if (typeof body.message !== 'string' || !body.message.trim()) return undefined;
   // Values Genesys filled in stand in brackets ("in [42] seconds", "[oauth:token:delete]"); a
   // placeholder it did not fill ("{user}") means nothing to the admin.
-  return body.message
-    .replace(/\[([^[\]]+)\]/g, '$1')
-    .replace(/\{\w+\}/g, '…');
+  return body.message.replace(/\[([^[\]]+)\]/g, '$1').replace(/\{\w+\}/g, '…');
 }
 
 /** Older 429s only say "Retry the request in [42] seconds". */
@@ -255,22 +407,4 @@ function fallbackCode(status: number): string {
 
 function backoffMs(attempt: number): number {
   return 500 * 3 ** (attempt - 1);
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,42 +1,82 @@
-import { useSyncExternalStore } from 'react';
+import { abortReason, systemClock, type Clock } from './clock.ts';
 
-/** A request that Genesys Cloud rate limited and that request() is waiting to send again. */
-export interface RateLimitWait {
-  id: number;
+/** Why the gate is closed: the call Genesys Cloud rate limited, and until when. */
+export interface RateLimitHold {
   method: string;
   path: string;
-  /** Epoch ms when the request is sent again. */
+  /** Epoch ms (browser clock) when requests may go again. */
   until: number;
   /** How long Genesys asked to wait. */
   seconds: number;
 }
 
-let nextId = 1;
-let waits: readonly RateLimitWait[] = [];
-const listeners = new Set<() => void>();
+/**
+ * Genesys limits requests per user and OAuth client, so a 429 concerns every call this app makes:
+ * after one, the gate holds every request until the wait is over, whoever asks. Pages read it
+ * to count down; nothing is sent meanwhile.
+ */
+export class RateLimitGate {
+  private held: RateLimitHold | undefined;
+  private readonly listeners = new Set<() => void>();
 
-function publish(next: readonly RateLimitWait[]) {
-  waits = next;
-  for (const listener of listeners) listener();
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  /** Closes the gate for `seconds` (never shortens a longer hold). */
+  close(seconds: number, cause: { method: string; path: string }): void {
+    const until = this.clock.now() + seconds * 1000;
+    if (this.held && this.held.until >= until) return;
+    this.held = { ...cause, until, seconds };
+    this.changed();
+    // Opens by itself, so a page counting down hears that it is over.
+    void this.clock.sleep(seconds * 1000).then(() => this.current());
+  }
+
+  /** The hold under way, if any. */
+  current(): RateLimitHold | undefined {
+    if (this.held && this.held.until <= this.clock.now()) {
+      this.held = undefined;
+      this.changed();
+    }
+    return this.held;
+  }
+
+  /** Resolves once the gate is open; a closed gate is waited out (abortable). */
+  async pass(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal?.aborted) throw abortReason(signal);
+      const hold = this.current();
+      if (!hold) return;
+      await this.clock.sleep(hold.until - this.clock.now(), signal);
+    }
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** For useSyncExternalStore: stable between changes. */
+  snapshot = (): RateLimitHold | undefined => this.held;
+
+  private changed() {
+    for (const listener of this.listeners) listener();
+  }
 }
 
-/** Records a wait; returns the function that ends it. */
-export function startRateLimitWait(method: string, path: string, seconds: number): () => void {
-  const wait = { id: nextId++, method, path, until: Date.now() + seconds * 1000, seconds };
-  publish([...waits, wait]);
-  return () => publish(waits.filter((w) => w !== wait));
+/** Genesys' `inin-ratelimit-*` headers, when the browser may read them (the contract leaves that open). */
+export interface RateLimitInfo {
+  /** Requests counted in the current window, this one included. */
+  count: number;
+  /** Requests the window allows. */
+  allowed: number;
+  /** Seconds until the window starts again. */
+  resetSeconds: number;
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function currentRateLimitWaits(): readonly RateLimitWait[] {
-  return waits;
-}
-
-/** The rate-limit waits under way, kept current. */
-export function useRateLimitWaits(): readonly RateLimitWait[] {
-  return useSyncExternalStore(subscribe, currentRateLimitWaits);
+export function readRateLimit(headers: Headers): RateLimitInfo | undefined {
+  const count = Number(headers.get('inin-ratelimit-count') ?? Number.NaN);
+  const allowed = Number(headers.get('inin-ratelimit-allowed') ?? Number.NaN);
+  const resetSeconds = Number(headers.get('inin-ratelimit-reset') ?? Number.NaN);
+  if (![count, allowed, resetSeconds].every((n) => Number.isFinite(n) && n >= 0) || allowed === 0) return undefined;
+  return { count, allowed, resetSeconds };
 }

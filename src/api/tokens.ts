@@ -1,34 +1,41 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { isUnauthorized, request, send } from './http.ts';
+import * as v from 'valibot';
+import { isUnauthorized, type CallOptions, type HttpClient } from './http.ts';
+import type { Actor, JournalTarget } from './journalIntent.ts';
+import { userKeys } from './users.ts';
 
-export interface Entity {
-  id: string;
-  name?: string;
-}
+const entity = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) });
+const userRef = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()), selfUri: v.optional(v.string()) });
 
 export type GrantType = 'CODE' | 'TOKEN' | 'SAML2-BEARER' | 'PASSWORD' | 'CLIENT-CREDENTIALS';
 
-export interface OrgOAuthClient {
-  id?: string;
-  name: string;
-  authorizedGrantType: GrantType;
-  dateCreated?: string;
-  dateModified?: string;
-  createdBy?: { id?: string; name?: string; selfUri?: string };
-  modifiedBy?: { id?: string; name?: string; selfUri?: string };
-  scope?: string[];
-  state?: 'active' | 'disabled' | 'inactive';
-  organization?: Entity;
-}
+const oauthClientSchema = v.looseObject({
+  id: v.optional(v.string()),
+  name: v.string(),
+  // Genesys may add grant types and states: kept as sent, not refused.
+  authorizedGrantType: v.string(),
+  dateCreated: v.optional(v.string()),
+  dateModified: v.optional(v.string()),
+  createdBy: v.optional(userRef),
+  modifiedBy: v.optional(userRef),
+  scope: v.optional(v.array(v.string())),
+  state: v.optional(v.string()),
+  organization: v.optional(entity),
+});
 
-export interface TokenInfo {
-  organization?: Entity;
-  homeOrganization?: Entity;
-  authorizedScope?: string[];
-  clonedUser?: { id?: string; organization?: { id?: string } };
-  dateTokenIdles?: string;
-  OAuthClient?: OrgOAuthClient;
-}
+/** Genesys' TokenInfo, checked at the boundary (note the capital "OAuthClient" key). */
+const tokenInfoSchema = v.looseObject({
+  organization: v.optional(entity),
+  homeOrganization: v.optional(entity),
+  authorizedScope: v.optional(v.array(v.string())),
+  clonedUser: v.optional(v.looseObject({ id: v.optional(v.string()), organization: v.optional(v.looseObject({ id: v.optional(v.string()) })) })),
+  dateTokenIdles: v.optional(v.string()),
+  OAuthClient: v.optional(oauthClientSchema),
+});
+
+export type TokenInfo = v.InferOutput<typeof tokenInfoSchema>;
+export type OrgOAuthClient = v.InferOutput<typeof oauthClientSchema>;
+export type Entity = v.InferOutput<typeof entity>;
 
 /** The token works in an organisation other than its user's home one (a trustee, for one). */
 export function actsOutsideHomeOrg(info: TokenInfo | undefined): boolean {
@@ -42,18 +49,42 @@ export interface TokenCheck {
   checkedAt: number;
 }
 
+export type TimeoutUnit = 'Minutes' | 'Hours';
+const unit = v.picklist(['Minutes', 'Hours']);
+
+const bundleSchema = v.looseObject({
+  /** 1 to 5; a user in several bundles' groups gets the lowest number. */
+  priority: v.number(),
+  timeoutSeconds: v.number(),
+  inactivityTimeoutUnit: v.optional(unit),
+  /** Group ids. */
+  groups: v.array(v.string()),
+});
+
+/** The organisation's idle token timeout. Seconds throughout; the unit is for display only. */
+const idleTimeoutSchema = v.looseObject({
+  idleTokenTimeoutSeconds: v.optional(v.number()),
+  enableIdleTokenTimeout: v.optional(v.boolean()),
+  inactivityTimeoutUnit: v.optional(unit),
+  inactivityTimeoutGroupsEnabled: v.optional(v.boolean()),
+  inactivityTimeoutGroupBundles: v.optional(v.array(bundleSchema)),
+});
+
+export type IdleTimeoutGroupBundle = v.InferOutput<typeof bundleSchema>;
+export type IdleTokenTimeout = v.InferOutput<typeof idleTimeoutSchema>;
+
 /**
  * `preserveIdleTTL=true` keeps a read from counting as activity. Only a read the admin asked
- * for (opening a page, pressing Try again) may send false; see `readTokenInfoAsActivity`.
+ * for (opening a page, pressing Try again) may send false: see `readTokenInfoAsActivity`.
  */
-export function getTokenInfo(preserveIdleTTL: boolean, signal?: AbortSignal): Promise<TokenInfo> {
-  return request<TokenInfo>('/api/v2/tokens/me', { query: { preserveIdleTTL }, signal });
+export function getTokenInfo(http: HttpClient, preserveIdleTTL: boolean, signal?: AbortSignal): Promise<TokenInfo> {
+  return http.request('/api/v2/tokens/me', { query: { preserveIdleTTL }, signal, schema: tokenInfoSchema });
 }
 
 /** HEAD tokens/me: any 2xx is valid and a 401 is an answer ("not valid"), not a failure. */
-export async function verifyToken(signal?: AbortSignal): Promise<TokenCheck> {
+export async function verifyToken(http: HttpClient, signal?: AbortSignal): Promise<TokenCheck> {
   try {
-    await request('/api/v2/tokens/me', { method: 'HEAD', signal });
+    await http.request('/api/v2/tokens/me', { method: 'HEAD', signal });
     return { valid: true, checkedAt: Date.now() };
   } catch (error) {
     if (isUnauthorized(error)) return { valid: false, checkedAt: Date.now() };
@@ -61,100 +92,148 @@ export async function verifyToken(signal?: AbortSignal): Promise<TokenCheck> {
   }
 }
 
-/** Genesys answers 200 or 204 with no body; either is success. */
-export async function deleteMyToken(): Promise<{ correlationId: string | undefined }> {
-  const { correlationId } = await send('/api/v2/tokens/me', { method: 'DELETE' });
-  return { correlationId };
-}
-
-export type TimeoutUnit = 'Minutes' | 'Hours';
-
-export interface IdleTimeoutGroupBundle {
-  /** 1 to 5; a user in several bundles' groups gets the lowest number. */
-  priority: number;
-  timeoutSeconds: number;
-  inactivityTimeoutUnit?: TimeoutUnit;
-  /** Group ids. */
-  groups: string[];
-}
-
-/** The organisation's idle token timeout. Seconds throughout; the unit is for display only. */
-export interface IdleTokenTimeout {
-  idleTokenTimeoutSeconds?: number;
-  enableIdleTokenTimeout?: boolean;
-  inactivityTimeoutUnit?: TimeoutUnit;
-  inactivityTimeoutGroupsEnabled?: boolean;
-  inactivityTimeoutGroupBundles?: IdleTimeoutGroupBundle[];
+/** Genesys answers 200 or 204 with no body; either is success. A 401 means it was already dead, which is as good. */
+export async function deleteMyToken(http: HttpClient, signal?: AbortSignal): Promise<{ correlationId: string | undefined }> {
+  try {
+    const { correlationId } = await http.send('/api/v2/tokens/me', { method: 'DELETE', signal });
+    return { correlationId };
+  } catch (error) {
+    if (isUnauthorized(error)) return { correlationId: undefined };
+    throw error;
+  }
 }
 
 /** GET needs no permission (it needed directory:organization:admin until late 2024). */
-export function getIdleTimeout(signal?: AbortSignal): Promise<IdleTokenTimeout> {
-  return request<IdleTokenTimeout>('/api/v2/tokens/timeout', { signal });
+export function getIdleTimeout(http: HttpClient, signal?: AbortSignal): Promise<IdleTokenTimeout> {
+  return http.request('/api/v2/tokens/timeout', { signal, schema: idleTimeoutSchema });
 }
 
 /** PUT sends the whole object and answers with the stored one; needs directory:organization:admin. */
-export async function putIdleTimeout(settings: IdleTokenTimeout): Promise<{ saved: IdleTokenTimeout; correlationId: string | undefined }> {
-  const { body, correlationId } = await send<IdleTokenTimeout>('/api/v2/tokens/timeout', { method: 'PUT', body: settings });
+export async function putIdleTimeout(
+  http: HttpClient,
+  settings: IdleTokenTimeout,
+  signal?: AbortSignal,
+): Promise<{ saved: IdleTokenTimeout; correlationId: string | undefined }> {
+  const { body, correlationId } = await http.send('/api/v2/tokens/timeout', { method: 'PUT', body: settings, signal, schema: idleTimeoutSchema });
   return { saved: body, correlationId };
 }
 
 /** Revokes every token of the user (needs oauth:token:delete); 200 or 204 with no body. */
-export async function revokeUserTokens(userId: string): Promise<{ correlationId: string | undefined }> {
-  const { correlationId } = await send(`/api/v2/tokens/${encodeURIComponent(userId)}`, { method: 'DELETE' });
-  return { correlationId };
+export function revokeUserTokens(http: HttpClient, userId: string, options: Omit<CallOptions, 'method' | 'body' | 'schema'> = {}) {
+  return http.send(`/api/v2/tokens/${encodeURIComponent(userId)}`, { ...options, method: 'DELETE' });
 }
 
 /** Polling keeps "idles at" current without touching the idle timer. */
 export const TOKEN_REFETCH_INTERVAL_MS = 60_000;
 
-let activityReadsAsked = 0;
-
-export const tokenQueries = {
-  all: () => ['tokens'] as const,
-  /**
-   * The token as Genesys sees it. Its own queryFn serves every read the app makes by itself
-   * (polling, focus), so it always preserves the idle timer; it is the only query that is
-   * refreshed in the background at all.
-   */
-  me: () =>
-    queryOptions({
-      queryKey: [...tokenQueries.all(), 'me'] as const,
-      queryFn: ({ signal }) => {
-        const asked = activityReadsAsked > 0;
-        activityReadsAsked = 0;
-        return getTokenInfo(!asked, signal);
-      },
-      refetchOnWindowFocus: true,
-      // A failed first load is not retried by a timer: the page offers Try again instead.
-      refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
-    }),
-  /** The organisation's idle token timeout; never refreshed in the background (it would count as activity). */
-  timeout: () =>
-    queryOptions({
-      queryKey: [...tokenQueries.all(), 'timeout'] as const,
-      queryFn: ({ signal }) => getIdleTimeout(signal),
-    }),
+export const tokenKeys = {
+  all: ['tokens'] as const,
+  me: () => [...tokenKeys.all, 'me'] as const,
+  timeout: () => [...tokenKeys.all, 'timeout'] as const,
 };
+
+export function tokenQueries(http: HttpClient) {
+  return {
+    /**
+     * The token as Genesys sees it. This queryFn serves every read the app makes by itself
+     * (polling, focus), so it always preserves the idle timer; it is the only query that is
+     * refreshed in the background at all.
+     */
+    me: () =>
+      queryOptions({
+        queryKey: tokenKeys.me(),
+        queryFn: ({ signal }) => getTokenInfo(http, true, signal),
+        refetchOnWindowFocus: true,
+        // A failed first load is not retried by a timer: the page offers Try again instead.
+        refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
+      }),
+    /** The organisation's idle token timeout; never refreshed in the background (it would count as activity). */
+    timeout: () =>
+      queryOptions({
+        queryKey: tokenKeys.timeout(),
+        queryFn: ({ signal }) => getIdleTimeout(http, signal),
+      }),
+  };
+}
 
 /**
  * A read of the token the admin asked for (the first load of a page they opened, Try again):
- * the one case that sends `preserveIdleTTL=false` and so counts as their activity.
+ * the one read that sends `preserveIdleTTL=false`, so it counts as their activity. It runs its
+ * own request, even while a background read is in flight, and writes the answer (or the
+ * failure) to the shared query; the shared queryFn stays the preserving one.
  */
-export async function readTokenInfoAsActivity(client: QueryClient): Promise<TokenInfo> {
-  // A flag, not a queryFn of its own: a query keeps the last queryFn it ran with, and every
-  // later background read would then count as activity.
-  activityReadsAsked += 1;
+export async function readTokenInfoAsActivity(queryClient: QueryClient, http: HttpClient): Promise<TokenInfo> {
+  const shared = tokenQueries(http).me();
+  // A background read under way would otherwise be joined, and it does not count.
+  await queryClient.cancelQueries({ queryKey: shared.queryKey, exact: true });
   try {
-    return await client.query({ ...tokenQueries.me(), staleTime: 0 });
+    return await queryClient.query({ ...shared, queryFn: ({ signal }) => getTokenInfo(http, false, signal), staleTime: 0 });
   } finally {
-    activityReadsAsked = 0;
+    // The query keeps the queryFn it last ran with for later refetches: put the preserving one back.
+    queryClient.getQueryCache().find<TokenInfo, Error, TokenInfo>({ queryKey: shared.queryKey, exact: true })?.setOptions(shared as never);
   }
 }
 
-export const tokenMutations = {
-  verify: () =>
-    mutationOptions({
-      mutationKey: [...tokenQueries.all(), 'verify'],
-      mutationFn: () => verifyToken(),
-    }),
-};
+/** Lets the admin stop a write while it waits (a 429, a back-off); see HttpClient.send. */
+export interface Cancellable {
+  signal?: AbortSignal | undefined;
+}
+
+export interface RevokeTarget {
+  id: string;
+  name?: string | undefined;
+  email?: string | undefined;
+}
+
+export function tokenMutations(http: HttpClient) {
+  return {
+    verify: () =>
+      mutationOptions({
+        mutationKey: [...tokenKeys.all, 'verify'],
+        mutationFn: () => verifyToken(http),
+      }),
+
+    /** Revokes every token of one user; the user's page is refreshed before the mutation settles. */
+    revokeUser: (user: RevokeTarget, actor: Actor) => {
+      const self = actor.id !== undefined && actor.id === user.id;
+      const target: JournalTarget = { id: user.id, name: user.name, email: user.email };
+      return mutationOptions({
+        mutationKey: [...tokenKeys.all, 'revoke', user.id],
+        mutationFn: async ({ signal }: Cancellable) => {
+          const { correlationId } = await revokeUserTokens(http, user.id, { signal });
+          return { correlationId, at: Date.now() };
+        },
+        meta: {
+          journal: {
+            actor,
+            action: 'revoke-user-tokens',
+            summary: self ? 'Revoked all of their own tokens' : `Revoked all tokens of ${user.name ?? user.email ?? user.id}`,
+            target,
+          },
+        },
+        // A self-revocation ends the session: nothing of the page is worth refreshing.
+        onSuccess: (_data, _variables, _result, { client }) => (self ? undefined : client.invalidateQueries({ queryKey: userKeys.detail(user.id) })),
+      });
+    },
+
+    /** Saves the whole settings object; the cache holds what Genesys stored, and tokens/me is read again (its idle time follows the new rule). */
+    saveTimeout: (actor: Actor, summary: string) =>
+      mutationOptions({
+        mutationKey: [...tokenKeys.all, 'timeout', 'save'],
+        mutationFn: ({ settings, signal }: Cancellable & { settings: IdleTokenTimeout }) => putIdleTimeout(http, settings, signal),
+        meta: { journal: { actor, action: 'change-idle-timeout', summary } },
+        onSuccess: ({ saved }, _variables, _result, { client }) => {
+          client.setQueryData(tokenKeys.timeout(), saved);
+          return client.invalidateQueries({ queryKey: tokenKeys.me() });
+        },
+      }),
+
+    /** Deletes this tab's own token at Genesys. */
+    signOut: (actor: Actor) =>
+      mutationOptions({
+        mutationKey: [...tokenKeys.all, 'sign-out'],
+        mutationFn: ({ signal }: Cancellable) => deleteMyToken(http, signal),
+        meta: { journal: { actor, action: 'sign-out', summary: "Signed out: deleted this tab's own token" } },
+      }),
+  };
+}

@@ -1,96 +1,143 @@
 import { queryOptions } from '@tanstack/react-query';
-import { request } from './http.ts';
+import * as v from 'valibot';
+import type { HttpClient } from './http.ts';
 
+const entityRef = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()), selfUri: v.optional(v.string()) });
+
+/** Genesys' User, checked at the boundary; every field but the id is optional, unknown fields pass. */
+export const userSchema = v.looseObject({
+  id: v.string(),
+  name: v.optional(v.string()),
+  email: v.optional(v.string()),
+  username: v.optional(v.string()),
+  // Genesys may add states: shown as sent rather than refused.
+  state: v.optional(v.string()),
+  title: v.optional(v.string()),
+  department: v.optional(v.string()),
+  division: v.optional(entityRef),
+  images: v.optional(v.array(v.looseObject({ resolution: v.optional(v.string()), imageUri: v.optional(v.string()) }))),
+  version: v.optional(v.number()),
+  dateLastLogin: v.optional(v.string()),
+  lastTokenIssued: v.optional(v.looseObject({ dateIssued: v.optional(v.string()) })),
+  /** With expand=groups; whether entries carry `name` is unconfirmed: look names up when absent. */
+  groups: v.optional(v.array(v.looseObject({ id: v.string(), name: v.optional(v.string()), selfUri: v.optional(v.string()) }))),
+  selfUri: v.optional(v.string()),
+});
+
+export type User = v.InferOutput<typeof userSchema>;
 export type UserState = 'active' | 'inactive' | 'deleted';
 
-export interface User {
-  id: string;
-  name?: string;
-  email?: string;
-  username?: string;
-  state?: UserState;
-  title?: string;
-  department?: string;
-  division?: { id?: string; name?: string; selfUri?: string };
-  images?: { resolution?: string; imageUri?: string }[];
-  version?: number;
-  dateLastLogin?: string;
-  lastTokenIssued?: { dateIssued?: string };
-  /** With expand=groups; whether entries carry `name` is unconfirmed: look names up when absent. */
-  groups?: { id: string; name?: string; selfUri?: string }[];
-  selfUri?: string;
-}
-
-export interface UserSearchResults {
-  total: number;
-  pageCount: number;
-  pageSize: number;
-  pageNumber: number;
+const userSearchSchema = v.looseObject({
+  total: v.number(),
+  pageCount: v.number(),
+  pageSize: v.number(),
+  pageNumber: v.number(),
   /** Left out by Genesys when nothing matched. */
-  results?: User[];
-}
+  results: v.optional(v.array(userSchema)),
+});
+
+export type UserSearchResults = v.InferOutput<typeof userSearchSchema>;
+
+/** `GET /api/v2/users?id=…` and group members: a page of entities. */
+export const userListSchema = v.looseObject({
+  entities: v.optional(v.array(userSchema)),
+  pageSize: v.optional(v.number()),
+  pageNumber: v.optional(v.number()),
+  total: v.optional(v.number()),
+  pageCount: v.optional(v.number()),
+});
+
+export type UserList = v.InferOutput<typeof userListSchema>;
+
+const userMeSchema = v.looseObject({
+  ...userSchema.entries,
+  authorization: v.optional(v.looseObject({ permissions: v.optional(v.array(v.string())) })),
+  organization: v.optional(v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) })),
+});
+
+export type UserMe = v.InferOutput<typeof userMeSchema>;
 
 export interface UserSearch {
   /** Words of a name or an email address, or part of one. */
   text: string;
   page: number;
   pageSize: number;
-  /** 'email': the whole text within the email address; by default each word in the name or email. */
-  by?: 'email';
+  /** 'email': the whole text within the email address; 'exact-email': that address only; by default each word in the name or email. */
+  by?: 'email' | 'exact-email';
 }
 
 /** Everything the user pages show; `dateLastLogin` and `lasttokenissued` are only sent when expanded. */
 export const USER_DETAIL_EXPAND = ['groups', 'dateLastLogin', 'lasttokenissued'] as const;
 
+/** Genesys takes at most this many ids in one `GET /api/v2/users?id=`. */
+export const USERS_BY_ID_BATCH = 100;
+
 /**
  * Name or email search, best match first: each word must appear (CONTAINS, so part of a name
  * matches), in the name or the email address.
  */
-export function searchUsers(search: UserSearch, signal?: AbortSignal): Promise<UserSearchResults> {
-  const words = search.by === 'email' ? [search.text.trim()] : search.text.trim().split(/\s+/).filter(Boolean);
-  const fields = search.by === 'email' ? ['email'] : ['name', 'email'];
-  return request<UserSearchResults>('/api/v2/users/search', {
+export function searchUsers(http: HttpClient, search: UserSearch, signal?: AbortSignal): Promise<UserSearchResults> {
+  const words = search.by ? [search.text.trim()] : search.text.trim().split(/\s+/).filter(Boolean);
+  const fields = search.by ? ['email'] : ['name', 'email'];
+  const type = search.by === 'exact-email' ? 'EXACT' : 'CONTAINS';
+  return http.request('/api/v2/users/search', {
     method: 'POST',
+    read: true,
     body: {
       pageSize: search.pageSize,
       pageNumber: search.page,
       sortOrder: 'SCORE',
       expand: ['dateLastLogin'],
-      query: words.map((value) => ({ type: 'CONTAINS', fields, value })),
+      query: words.map((value) => ({ type, fields, value })),
     },
     signal,
+    schema: userSearchSchema,
   });
 }
 
-export function getUser(userId: string, signal?: AbortSignal): Promise<User> {
-  return request<User>(`/api/v2/users/${encodeURIComponent(userId)}`, { query: { expand: USER_DETAIL_EXPAND.join(',') }, signal });
+export function getUser(http: HttpClient, userId: string, signal?: AbortSignal): Promise<User> {
+  return http.request(`/api/v2/users/${encodeURIComponent(userId)}`, { query: { expand: USER_DETAIL_EXPAND.join(',') }, signal, schema: userSchema });
 }
 
-export interface UserMe extends User {
-  authorization?: { permissions?: string[] };
-  organization?: { id?: string; name?: string };
+/** Up to USERS_BY_ID_BATCH users by id in one call; ids Genesys does not know are simply absent. */
+export function getUsersById(http: HttpClient, ids: readonly string[], options: { signal?: AbortSignal; onRateLimit?: 'wait' | 'return' } = {}) {
+  return http.send('/api/v2/users', {
+    query: { id: ids, pageSize: ids.length },
+    signal: options.signal,
+    onRateLimit: options.onRateLimit,
+    schema: userListSchema,
+  });
 }
 
-export function getMe(signal?: AbortSignal): Promise<UserMe> {
-  return request<UserMe>('/api/v2/users/me', { query: { expand: 'authorization' }, signal });
+export function getMe(http: HttpClient, signal?: AbortSignal): Promise<UserMe> {
+  return http.request('/api/v2/users/me', { query: { expand: 'authorization' }, signal, schema: userMeSchema });
 }
 
-export const userQueries = {
-  all: () => ['users'] as const,
-  me: () =>
-    queryOptions({
-      queryKey: [...userQueries.all(), 'me'] as const,
-      queryFn: ({ signal }) => getMe(signal),
-      staleTime: Infinity,
-    }),
-  search: (search: UserSearch) =>
-    queryOptions({
-      queryKey: [...userQueries.all(), 'search', search] as const,
-      queryFn: ({ signal }) => searchUsers(search, signal),
-    }),
-  detail: (userId: string) =>
-    queryOptions({
-      queryKey: [...userQueries.all(), 'detail', userId] as const,
-      queryFn: ({ signal }) => getUser(userId, signal),
-    }),
+/** Keys without a client: invalidation from anywhere reaches every user query. */
+export const userKeys = {
+  all: ['users'] as const,
+  me: () => [...userKeys.all, 'me'] as const,
+  search: (search: UserSearch) => [...userKeys.all, 'search', search] as const,
+  detail: (userId: string) => [...userKeys.all, 'detail', userId] as const,
 };
+
+export function userQueries(http: HttpClient) {
+  return {
+    me: () =>
+      queryOptions({
+        queryKey: userKeys.me(),
+        queryFn: ({ signal }) => getMe(http, signal),
+        staleTime: Infinity,
+      }),
+    search: (search: UserSearch) =>
+      queryOptions({
+        queryKey: userKeys.search(search),
+        queryFn: ({ signal }) => searchUsers(http, search, signal),
+      }),
+    detail: (userId: string) =>
+      queryOptions({
+        queryKey: userKeys.detail(userId),
+        queryFn: ({ signal }) => getUser(http, userId, signal),
+      }),
+  };
+}

@@ -1,10 +1,12 @@
 import './styles.ts';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
-import { SessionControlContext } from '../auth/sessionControl.ts';
-import { Notifier } from '../ui/notify.tsx';
+import { ApiContext } from '../api/api.ts';
+import { AuthContext } from '../auth/sessionControl.ts';
+import { JournalContext, useJournalRefresh } from '../journal/hooks.ts';
+import { NotificationsOutlet, NotifierContext } from '../ui/notify.tsx';
 import type { AppInstance } from './createApp.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -18,19 +20,33 @@ const ReactQueryDevtools = showDevtools
 export function ThemeProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <Notifier />
       {children}
     </MantineProvider>
   );
 }
 
+function JournalRefresh({ app }: { app: AppInstance }) {
+  useJournalRefresh(app.journal);
+  return null;
+}
+
+/** The app instance reaches every layer through its own context: api, session, notifications, journal. */
 export function App({ app }: { app: AppInstance }) {
+  const auth = useMemo(() => ({ session: app.sessionStore, control: app.session }), [app]);
   return (
     <ThemeProviders>
+      <NotificationsOutlet notifier={app.notifier} />
       <QueryClientProvider client={app.queryClient}>
-        <SessionControlContext.Provider value={app.session}>
-          <RouterProvider router={app.router} />
-        </SessionControlContext.Provider>
+        <ApiContext.Provider value={app.api}>
+          <AuthContext.Provider value={auth}>
+            <NotifierContext.Provider value={app.notifier}>
+              <JournalContext.Provider value={app.journal}>
+                <JournalRefresh app={app} />
+                <RouterProvider router={app.router} />
+              </JournalContext.Provider>
+            </NotifierContext.Provider>
+          </AuthContext.Provider>
+        </ApiContext.Provider>
         <Suspense fallback={null}>
           <ReactQueryDevtools buttonPosition="bottom-left" />
         </Suspense>

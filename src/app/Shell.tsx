@@ -1,11 +1,11 @@
-import { Alert, Anchor, AppShell, Box, Group, Skeleton, Text, VisuallyHidden } from '@mantine/core';
-import { IconUserShare } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Group, Skeleton, Text, VisuallyHidden } from '@mantine/core';
+import { IconLock, IconUserShare } from '@tabler/icons-react';
 import { NavLink, Outlet } from 'react-router';
 import { actsOutsideHomeOrg } from '../api/tokens.ts';
+import { CAPABILITIES, capabilityFor, type Capability } from '../auth/capabilities.ts';
 import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useIdentity } from '../auth/identity.ts';
-import { useSession } from '../auth/session.ts';
-import { useSessionControl } from '../auth/sessionControl.ts';
+import { useSession, useSessionControl } from '../auth/sessionControl.ts';
 import { findRegion } from '../config/regions.ts';
 import { QuickSearch } from '../features/users/QuickSearch.tsx';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
@@ -15,6 +15,7 @@ import classes from './Shell.module.css';
 export interface NavItem {
   label: string;
   href: string;
+  needs?: Capability | undefined;
 }
 
 /** Who is acting, in which organisation and region: only what Genesys said, never a placeholder. */
@@ -66,11 +67,13 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
   const foreignOrg = actsOutsideHomeOrg(token.data);
 
   return (
-    <AppShell header={{ height: { base: 104, sm: 64 } }} padding="md">
+    // A header and the page: a few lines of CSS instead of Mantine's AppShell, which weighs ~9 KB
+    // of every first visit for sidebars, footers and resizing this app has none of.
+    <div className={classes.shell}>
       <a className={classes.skipLink} href="#main">
         Skip to main content
       </a>
-      <AppShell.Header className={classes.header}>
+      <header className={classes.header}>
         {/* One row on wide screens; on phones the navigation takes a second row and scrolls sideways. */}
         <div className={classes.headerGrid}>
           <Text fw={700} size="lg" component="span" className={classes.brand}>
@@ -78,13 +81,23 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
           </Text>
           <Box component="nav" aria-label="Main" className={classes.nav}>
             <Group gap={4} component="ul" wrap="nowrap" className={classes.navList}>
-              {nav.map((item) => (
-                <li key={item.href}>
-                  <Anchor component={NavLink} to={item.href} className={classes.navLink} underline="never">
-                    {item.label}
-                  </Anchor>
-                </li>
-              ))}
+              {nav.map((item) => {
+                const capability = item.needs && me.data ? capabilityFor(item.needs, me.data.authorization?.permissions ?? []) : undefined;
+                const locked = capability !== undefined && !capability.allowed;
+                return (
+                  <li key={item.href}>
+                    <Anchor component={NavLink} to={item.href} className={classes.navLink} underline="never">
+                      {item.label}
+                      {locked && item.needs && (
+                        <>
+                          <IconLock size={12} aria-hidden className={classes.navLock} />
+                          <VisuallyHidden>{` (needs ${CAPABILITIES[item.needs].permission})`}</VisuallyHidden>
+                        </>
+                      )}
+                    </Anchor>
+                  </li>
+                );
+              })}
             </Group>
           </Box>
           <Group gap="sm" wrap="nowrap" className={classes.actions}>
@@ -93,8 +106,8 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
             <SignOutButton onSignedOut={() => control.signedOut()} />
           </Group>
         </div>
-      </AppShell.Header>
-      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+      </header>
+      <main id="main" tabIndex={-1} className={classes.main}>
         {cloned && (
           <Alert color="orange" variant="light" icon={<IconUserShare aria-hidden />} title="Trustee session" mb="md" role="note" className={classes.banner}>
             You are working in {org?.name ?? 'this organisation'} as a trustee from {home?.name ?? 'another organisation'}.
@@ -129,7 +142,7 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
         )}
         <Outlet />
         <QuickSearch />
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { createEmulator } from '../../emulator/app.ts';
 import { postSignIn } from '../../emulator/testing.ts';
 import { APP_ORIGIN, TEST_CONFIG, renderApp } from '../../test/renderApp.tsx';
 import { findRegion } from '../config/regions.ts';
-import { sessionStore } from '../auth/session.ts';
+import { SessionStore } from '../auth/session.ts';
 import { beginSignIn, returnPathFromState } from '../auth/signIn.ts';
 
 describe('routing and the session', () => {
@@ -19,7 +19,7 @@ describe('routing and the session', () => {
 
   it('stops on "Your session ended" for an expired session, then signs in again to the same page', async () => {
     const user = userEvent.setup();
-    sessionStore.set({ accessToken: 'old', expiresAt: Date.now() - 1000, environment: 'mypurecloud.com', flow: 'pkce' });
+    new SessionStore().set({ accessToken: 'old', expiresAt: Date.now() - 1000, environment: 'mypurecloud.com', flow: 'pkce' });
     const { navigatedAway, requests } = await renderApp({ path: '/token?tab=2', keepSession: true });
     expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
     expect(screen.getByText(/Your token expired at/)).toBeInTheDocument();

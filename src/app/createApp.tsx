@@ -1,16 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy } from 'react';
 import { Navigate, createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { configureHttp } from '../api/http.ts';
+import { createApi, type Api } from '../api/api.ts';
+import type { Clock } from '../api/clock.ts';
+import { HttpClient } from '../api/http.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { signInLoader, type SignInContext } from '../auth/signInStart.ts';
 import type { OAuthResponse } from '../auth/oauthResponse.ts';
-import { sessionStore } from '../auth/session.ts';
+import { SessionStore } from '../auth/session.ts';
 import { createSessionControl, sessionEndedLoader, type SessionControl } from '../auth/sessionControl.ts';
 import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
+import { Journal, type JournalOptions } from '../journal/journal.ts';
 import { paths } from '../paths.ts';
+import { Notifier } from '../ui/notify.tsx';
 import { createQueryClient } from './queryClient.ts';
 import { FullPageLoader, NotFound, RouteError } from './RouteError.tsx';
 import { NAV, PAGES } from './routes.tsx';
@@ -33,14 +37,26 @@ export interface AppOptions {
   oauthResponse?: OAuthResponse | undefined;
   /** Tests use a memory router starting here. */
   initialPath?: string;
+  /** Tests give each app a clock, storage and journal of its own. */
+  clock?: Clock;
+  storage?: Storage;
+  journal?: JournalOptions;
 }
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
+/**
+ * Everything one running app holds: no module of the app keeps state of its own, so two apps
+ * (or two tests) never share a session, a rate-limit hold, notifications or a journal.
+ */
 export interface AppInstance {
   router: AppRouter;
   queryClient: QueryClient;
+  api: Api;
+  sessionStore: SessionStore;
   session: SessionControl;
+  notifier: Notifier;
+  journal: Journal;
 }
 
 export function createApp(options: AppOptions): AppInstance {
@@ -53,22 +69,30 @@ export function createApp(options: AppOptions): AppInstance {
     return response;
   };
 
-  configureHttp({
-    getBaseUrl: () => {
+  const sessionStore = new SessionStore(options.storage);
+  const http = new HttpClient({
+    // The token only ever goes to the session's own region (or the configured apiBaseUrl).
+    baseUrl: () => {
       const region = findRegion(sessionStore.get()?.environment);
       return region ? endpointsFor(config, region).apiBaseUrl : undefined;
     },
-    getToken: () => sessionStore.get()?.accessToken,
+    token: () => sessionStore.get()?.accessToken,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
+  const api = createApi(http);
+  const notifier = new Notifier();
+  const journal = new Journal(options.journal);
 
-  const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway };
-  const queryClient = createQueryClient({ onUnauthorized: () => session.ended() });
+  const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway, sessionStore };
+  const queryClient = createQueryClient({ onUnauthorized: () => session.ended(), journal, notifier });
   const session = createSessionControl({
     config,
     basePath,
     redirectUri: signInContext.redirectUri,
     queryClient,
+    sessionStore,
+    api,
     navigateAway,
     router: () => router,
   });
@@ -89,12 +113,12 @@ export function createApp(options: AppOptions): AppInstance {
         },
         {
           path: paths.sessionEnded.path,
-          loader: sessionEndedLoader,
+          loader: sessionEndedLoader(sessionStore),
           lazy: { Component: async () => (await import('../auth/SessionEndedPage.tsx')).SessionEndedPage },
         },
         {
           path: config.redirectPath,
-          loader: callbackLoader(config, takeOAuthResponse, options.fetch),
+          loader: callbackLoader(config, sessionStore, takeOAuthResponse, options.fetch),
           element: <CallbackPage signInHref={(returnTo) => paths.signIn.href({ returnTo })} />,
         },
         {
@@ -106,7 +130,7 @@ export function createApp(options: AppOptions): AppInstance {
             ...PAGES.map(
               (page): RouteObject => ({
                 path: page.path,
-                ...(page.loader ? { loader: page.loader(queryClient) } : {}),
+                ...(page.loader ? { loader: page.loader({ queryClient, api }) } : {}),
                 lazy: { Component: async () => (await page.load()).Component },
               }),
             ),
@@ -121,5 +145,5 @@ export function createApp(options: AppOptions): AppInstance {
   const router: AppRouter = options.initialPath
     ? createMemoryRouter(routes, { basename, initialEntries: [`${basename === '/' ? '' : basename}${options.initialPath}`] })
     : createBrowserRouter(routes, { basename });
-  return { router, queryClient, session };
+  return { router, queryClient, api, sessionStore, session, notifier, journal };
 }

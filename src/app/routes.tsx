@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import type { LoaderFunction } from 'react-router';
-import { tokenQueries } from '../api/tokens.ts';
-import { userQueries } from '../api/users.ts';
+import type { Api } from '../api/api.ts';
+import type { Capability } from '../auth/capabilities.ts';
 import { isUserId } from '../features/users/userId.ts';
 import { paths } from '../paths.ts';
 
@@ -14,10 +14,12 @@ import { paths } from '../paths.ts';
 export interface PageDefinition {
   path: string;
   nav?: string;
+  /** What the page is for needs this capability; the navigation and the page's notice say so when it is missing. */
+  needs?: Capability;
   /** A module exporting `Component`: its own chunk, loaded on the first visit. */
   load: () => Promise<{ Component: ComponentType }>;
   /** Prefetches the page's data; it must not wait for it, so the page can show its own progress. */
-  loader?: (queryClient: QueryClient) => LoaderFunction;
+  loader?: (app: { queryClient: QueryClient; api: Api }) => LoaderFunction;
 }
 
 export const PAGES: readonly PageDefinition[] = [
@@ -26,21 +28,22 @@ export const PAGES: readonly PageDefinition[] = [
     path: paths.idleTimeout.path,
     nav: 'Idle timeout',
     load: () => import('../features/idle-timeout/route.tsx'),
-    loader: (queryClient) => () => {
-      void queryClient.query(tokenQueries.timeout()).catch(() => undefined);
+    loader: ({ queryClient, api }) => () => {
+      void queryClient.query(api.tokens.timeout()).catch(() => undefined);
       return null;
     },
   },
-  { path: paths.users.path, nav: 'Users', load: () => import('../features/users/searchRoute.tsx') },
+  { path: paths.users.path, nav: 'Users', needs: 'viewUsers', load: () => import('../features/users/searchRoute.tsx') },
   {
     path: paths.user.path,
+    needs: 'viewUsers',
     load: () => import('../features/users/userRoute.tsx'),
-    loader: (queryClient) => ({ params }) => {
-      if (params.userId && isUserId(params.userId)) void queryClient.query(userQueries.detail(params.userId)).catch(() => undefined);
+    loader: ({ queryClient, api }) => ({ params }) => {
+      if (params.userId && isUserId(params.userId)) void queryClient.query(api.users.detail(params.userId)).catch(() => undefined);
       return null;
     },
   },
   { path: paths.activity.path, nav: 'Activity', load: () => import('../features/activity/route.tsx') },
 ];
 
-export const NAV = PAGES.flatMap((page) => (page.nav ? [{ label: page.nav, href: page.path }] : []));
+export const NAV = PAGES.flatMap((page) => (page.nav ? [{ label: page.nav, href: page.path, needs: page.needs }] : []));

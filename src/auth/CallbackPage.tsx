@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link, replace, useLoaderData } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
 import type { OAuthResponse } from './oauthResponse.ts';
-import { sessionStore } from './session.ts';
+import type { SessionStore } from './session.ts';
 import { forgetSessionEnd } from './sessionEnd.ts';
 import { SignInError, completeSignIn, returnPathFromState, type SignInErrorKind } from './signIn.ts';
 
@@ -20,7 +20,7 @@ interface CallbackFailure {
  * takeOAuthResponseFromUrl), then replaces this history entry with the return path, so Back
  * never lands on a spent callback.
  */
-export function callbackLoader(config: AppConfig, takeResponse: () => OAuthResponse | undefined, fetchFn?: typeof fetch) {
+export function callbackLoader(config: AppConfig, sessionStore: SessionStore, takeResponse: () => OAuthResponse | undefined, fetchFn?: typeof fetch) {
   return async (): Promise<CallbackFailure | Response> => {
     const response = takeResponse();
     // A reload or Back after sign-in has nothing to finish: carry on to the app (or sign-in).

@@ -1,9 +1,10 @@
-import '../ui/styles/dialog.ts';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, List, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { BusyButton } from '../ui/BusyButton.tsx';
+import { useApi } from '../api/api.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { revokeOwnToken } from './signOut.ts';
+import { PendingNotice } from '../ui/PendingNotice.tsx';
+import { useActor } from './identity.ts';
 
 /**
  * Asks first, deletes the token at Genesys, then hands over to `onSignedOut`. If the delete
@@ -11,11 +12,9 @@ import { revokeOwnToken } from './signOut.ts';
  * loaded when the admin first reaches for Sign out.
  */
 export default function SignOutDialog({ opened, close, onSignedOut }: { opened: boolean; close: () => void; onSignedOut: () => void }) {
-  const mutation = useMutation({
-    mutationFn: revokeOwnToken,
-    onSuccess: onSignedOut,
-    meta: { journal: { action: 'sign-out', summary: 'Signed out: deleted this tab\'s own token' } },
-  });
+  const api = useApi();
+  const actor = useActor();
+  const mutation = useMutation(api.mutations.signOut(actor));
 
   const dismiss = () => {
     mutation.reset();
@@ -23,30 +22,27 @@ export default function SignOutDialog({ opened, close, onSignedOut }: { opened: 
   };
 
   return (
-    <Modal opened={opened} onClose={dismiss} title="Sign out of Token Admin?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      <Stack>
-        <Text size="sm">
-          Signing out deletes the token this tab is using at Genesys Cloud, so it stops working everywhere at once.
-          Your other Genesys Cloud sessions are not affected.
-        </Text>
-        {mutation.isError && (
-          <ErrorAlert title="Couldn't delete your token" error={mutation.error} />
-        )}
-        <Group justify="flex-end">
-          {/* Focus starts on Cancel: Enter twice must not sign anyone out. */}
-          <Button variant="default" onClick={dismiss} data-autofocus>
-            Cancel
+    <ConfirmDialog
+      opened={opened}
+      onClose={dismiss}
+      title="Sign out of Token Admin?"
+      confirmLabel={mutation.isError ? 'Try again' : 'Sign out'}
+      onConfirm={(signal) => mutation.mutateAsync({ signal }).then(onSignedOut)}
+      whileRunning={<PendingNotice what="Genesys Cloud's answer" />}
+      failure={mutation.isError && <ErrorAlert title="Couldn't delete your token" error={mutation.error} />}
+      extraActions={
+        mutation.isError && (
+          <Button variant="light" color="red" onClick={onSignedOut}>
+            Forget it in this browser only
           </Button>
-          {mutation.isError && (
-            <Button variant="light" color="red" onClick={onSignedOut}>
-              Forget it in this browser only
-            </Button>
-          )}
-          <BusyButton color="red" onClick={() => mutation.mutate()} busy={mutation.isPending}>
-            {mutation.isError ? 'Try again' : 'Sign out'}
-          </BusyButton>
-        </Group>
-      </Stack>
-    </Modal>
+        )
+      }
+    >
+      <Text size="sm">Signing out deletes the token this tab uses at Genesys Cloud:</Text>
+      <List size="sm" spacing={2}>
+        <List.Item>This tab&apos;s token stops working at once, wherever it is used.</List.Item>
+        <List.Item>Your other Genesys Cloud sessions (other tabs, the Genesys Cloud app, other devices) have tokens of their own and stay signed in.</List.Item>
+      </List>
+    </ConfirmDialog>
   );
 }

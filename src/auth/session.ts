@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react';
 import { findRegion } from '../config/regions.ts';
 
 /** The signed-in admin's token. Lives in sessionStorage only: gone when the tab closes. */
@@ -26,63 +25,60 @@ function isSession(value: unknown): value is Session {
   );
 }
 
-function readStored(): Session | undefined {
-  try {
-    const raw = sessionStorage.getItem(SESSION_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
-    return isSession(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
+/** The session of one app instance, read from and written to this tab's sessionStorage. */
+export class SessionStore {
+  private current: Session | undefined;
+  private loaded = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly storage: Storage = sessionStorage) {}
+
+  private readStored(): Session | undefined {
+    try {
+      const raw = this.storage.getItem(SESSION_KEY);
+      const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+      return isSession(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
   }
-}
 
-let current: Session | undefined;
-let loaded = false;
-const listeners = new Set<() => void>();
-
-function notify() {
-  for (const listener of listeners) listener();
-}
-
-function storedSession(): Session | undefined {
-  if (!loaded) {
-    current = readStored();
-    loaded = true;
-  }
-  return current;
-}
-
-function getSession(): Session | undefined {
-  const session = storedSession();
-  // An expired token is as good as none; it stays stored until the session is ended.
-  return session && session.expiresAt > Date.now() ? session : undefined;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export const sessionStore = {
-  get: getSession,
   /** The stored session even when expired: it still has to be ended. */
-  peek: storedSession,
-  subscribe,
-  set(session: Session): void {
-    current = session;
-    loaded = true;
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    notify();
-  },
-  clear(): void {
-    const had = current !== undefined;
-    current = undefined;
-    loaded = true;
-    sessionStorage.removeItem(SESSION_KEY);
-    if (had) notify();
-  },
-};
+  peek = (): Session | undefined => {
+    if (!this.loaded) {
+      this.current = this.readStored();
+      this.loaded = true;
+    }
+    return this.current;
+  };
 
-export function useSession(): Session | undefined {
-  return useSyncExternalStore(subscribe, getSession);
+  /** The session while its token has not expired; an expired one stays stored until it is ended. */
+  get = (): Session | undefined => {
+    const session = this.peek();
+    return session && session.expiresAt > Date.now() ? session : undefined;
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  set(session: Session): void {
+    this.current = session;
+    this.loaded = true;
+    this.storage.setItem(SESSION_KEY, JSON.stringify(session));
+    this.changed();
+  }
+
+  clear(): void {
+    const had = this.peek() !== undefined;
+    this.current = undefined;
+    this.loaded = true;
+    this.storage.removeItem(SESSION_KEY);
+    if (had) this.changed();
+  }
+
+  private changed() {
+    for (const listener of this.listeners) listener();
+  }
 }

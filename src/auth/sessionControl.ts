@@ -1,23 +1,32 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { redirect, type DataRouter, type LoaderFunction } from 'react-router';
-import { readTokenInfoAsActivity, tokenQueries, type TokenInfo } from '../api/tokens.ts';
-import { userQueries } from '../api/users.ts';
+import type { Api } from '../api/api.ts';
+import { readTokenInfoAsActivity, tokenKeys, type TokenInfo } from '../api/tokens.ts';
 import type { AppConfig } from '../config/config.ts';
 import { paths, type SessionEndCause } from '../paths.ts';
-import { sessionStore, type Session } from './session.ts';
+import type { Session, SessionStore } from './session.ts';
 import { readSessionEnd, recordSessionEnd } from './sessionEnd.ts';
 import { markSignedOut } from './signIn.ts';
 import { genesysLogoutUrl } from './signOut.ts';
 
-/** Genesys' and the browser's clocks may differ a little; an idle deadline this close counts as passed. */
+/** What is left of the clocks' disagreement once the offset is estimated; an idle deadline this close counts as passed. */
 const CLOCK_SKEW_MS = 5_000;
 
-/** Why a token stopped working, as far as this tab can tell. */
-export function causeOfEnd(session: Session | undefined, info: TokenInfo | undefined, now = Date.now()): { cause: SessionEndCause; at?: number } {
+/**
+ * Why a token stopped working, as far as this tab can tell. `dateTokenIdles` is in Genesys'
+ * time, so it is compared with Genesys' now (`serverOffsetMs`, estimated from its answers);
+ * the expiry was computed in the browser's time at sign-in. Times returned are the browser's.
+ */
+export function causeOfEnd(
+  session: Session | undefined,
+  info: TokenInfo | undefined,
+  now = Date.now(),
+  serverOffsetMs = 0,
+): { cause: SessionEndCause; at?: number } {
   if (session && session.expiresAt <= now) return { cause: 'expired', at: session.expiresAt };
   const idles = info?.dateTokenIdles ? Date.parse(info.dateTokenIdles) : Number.NaN;
-  if (Number.isFinite(idles) && idles <= now + CLOCK_SKEW_MS) return { cause: 'idle', at: idles };
+  if (Number.isFinite(idles) && idles <= now + serverOffsetMs + CLOCK_SKEW_MS) return { cause: 'idle', at: idles - serverOffsetMs };
   return { cause: 'revoked' };
 }
 
@@ -35,6 +44,8 @@ interface SessionControlOptions {
   basePath: string;
   redirectUri: string;
   queryClient: QueryClient;
+  sessionStore: SessionStore;
+  api: Api;
   navigateAway: (url: string) => void;
   /** The router is made after the loaders that need this, so it is looked up late. */
   router: () => DataRouter;
@@ -51,7 +62,7 @@ export function stripBase(path: string, basePath: string): string {
  * itself stops on a page that says why.
  */
 export function createSessionControl(options: SessionControlOptions): SessionControl {
-  const { config, basePath, queryClient, navigateAway } = options;
+  const { config, basePath, queryClient, navigateAway, sessionStore, api } = options;
   let ending = false;
 
   /** The page the admin is on (or going to), relative to the base path. */
@@ -96,7 +107,9 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       // Without a session a 401 is only a late echo of the one that ended it.
       if (ending || !session) return;
       ending = true;
-      const inferred = cause ? { cause } : causeOfEnd(session, queryClient.getQueryData(tokenQueries.me().queryKey));
+      const inferred = cause
+        ? { cause }
+        : causeOfEnd(session, queryClient.getQueryData<TokenInfo>(tokenKeys.me()), Date.now(), api.http.serverClock.offsetMs);
       sessionStore.clear();
       recordSessionEnd({ returnTo: currentPath(), ...inferred });
       leave(paths.sessionEnded.href());
@@ -119,9 +132,9 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       }
       // Identity and token load together, and nothing waits for them: the shell renders at
       // once and each part shows its own progress, rate limit or failure.
-      void queryClient.query(userQueries.me()).catch(() => undefined);
-      if (queryClient.getQueryState(tokenQueries.me().queryKey)?.data === undefined) {
-        void readTokenInfoAsActivity(queryClient).catch(() => undefined);
+      void queryClient.query(api.users.me()).catch(() => undefined);
+      if (queryClient.getQueryState(tokenKeys.me())?.data === undefined) {
+        void readTokenInfoAsActivity(queryClient, api.http).catch(() => undefined);
       }
       return null;
     },
@@ -129,16 +142,34 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
 }
 
 /** The session-ended page only tells what the app recorded; anything else goes on to sign-in or the app. */
-export const sessionEndedLoader: LoaderFunction = () => {
-  if (sessionStore.get()) return redirect(paths.token.href());
-  const end = readSessionEnd();
-  return end ?? redirect(paths.signIn.href());
-};
+export function sessionEndedLoader(sessionStore: SessionStore): LoaderFunction {
+  return () => {
+    if (sessionStore.get()) return redirect(paths.token.href());
+    const end = readSessionEnd();
+    return end ?? redirect(paths.signIn.href());
+  };
+}
 
-export const SessionControlContext = createContext<SessionControl | undefined>(undefined);
+/** The app instance's session and the policy for ending it. */
+export interface Auth {
+  session: SessionStore;
+  control: SessionControl;
+}
+
+export const AuthContext = createContext<Auth | undefined>(undefined);
+
+function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('The session hooks need the app instance (AuthContext) above them');
+  return auth;
+}
 
 export function useSessionControl(): SessionControl {
-  const control = useContext(SessionControlContext);
-  if (!control) throw new Error('useSessionControl() needs <SessionControlContext.Provider>');
-  return control;
+  return useAuth().control;
+}
+
+/** The signed-in session (undefined once it has expired or ended), kept current. */
+export function useSession(): Session | undefined {
+  const { session } = useAuth();
+  return useSyncExternalStore(session.subscribe, session.get);
 }

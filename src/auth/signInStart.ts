@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
 import type { Region } from '../config/regions.ts';
 import { safeReturnPath } from './returnPath.ts';
-import { sessionStore } from './session.ts';
+import type { SessionStore } from './session.ts';
 import { beginSignIn, mayAutoSignIn, resolveRegion, takeSignedOut } from './signIn.ts';
 
 export interface SignInContext {
@@ -10,6 +10,7 @@ export interface SignInContext {
   redirectUri: string;
   /** Sends the browser to Genesys Cloud; replaced in tests. */
   navigateAway: (url: string) => void;
+  sessionStore: SessionStore;
 }
 
 export interface SignInData {
@@ -46,7 +47,7 @@ export function signInLoader(context: SignInContext) {
   return async ({ request }: LoaderFunctionArgs): Promise<SignInData | Response> => {
     const url = new URL(request.url);
     const returnTo = safeReturnPath(url.searchParams.get('returnTo'));
-    if (sessionStore.get()) return redirect(returnTo);
+    if (context.sessionStore.get()) return redirect(returnTo);
     const reason = takeSignedOut() ? 'signed-out' : url.searchParams.get('reason');
     const region = resolveRegion(context.config, url.searchParams);
     // Signing out lands here on purpose, so that is the one case that waits for a click.

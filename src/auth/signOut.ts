@@ -1,18 +1,6 @@
-import { deleteMyToken } from '../api/tokens.ts';
-import { isUnauthorized } from '../api/http.ts';
 import type { AppConfig } from '../config/config.ts';
 import { endpointsFor } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
-
-/** Revokes this tab's token at Genesys; a 401 means it was already dead, which is as good. */
-export async function revokeOwnToken(): Promise<{ correlationId?: string | undefined }> {
-  try {
-    return await deleteMyToken();
-  } catch (error) {
-    if (!isUnauthorized(error)) throw error;
-    return {};
-  }
-}
 
 /** The login host's `/logout`, when the deployment also ends the Genesys Cloud web session. */
 export function genesysLogoutUrl(config: AppConfig, environment: string, returnUrl: string): string | undefined {

@@ -1,110 +1,111 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createStore, del, get, update, type UseStore } from 'idb-keyval';
-import { useEffect } from 'react';
+import type { JournalDatabase } from './store.ts';
+import type { JournalCursor, JournalEntry, JournalFilter, JournalPage, NewJournalEntry } from './types.ts';
+
+
+/** Tabs of this browser tell each other of new entries on this channel. */
+const CHANNEL = 'token-admin-journal';
+/** Pruning counts the organisation's entries: done once every this many records. */
+const PRUNE_EVERY = 200;
+
+export interface JournalOptions {
+  /** The IndexedDB database (tests give each journal its own). */
+  databaseName?: string;
+  /** The BroadcastChannel tabs share (tests give each journal its own). */
+  channelName?: string;
+  now?: () => number;
+}
 
 /**
- * The journal of what this dashboard changed, kept in this browser's IndexedDB per
- * organisation. It survives reloads and sign-outs; it holds no token. It is not the
- * organisation's audit log: only what was done from this browser.
+ * The record of changes made from this browser: a plain service any code can call (a mutation,
+ * a bulk run), given its actor. A failed write is thrown to the caller, never dropped quietly;
+ * other tabs hear of every new entry at once. The IndexedDB code loads with the first use.
  */
+export class Journal {
+  private db: Promise<JournalDatabase> | undefined;
+  private readonly listeners = new Set<(orgId: string) => void>();
+  private readonly channel: BroadcastChannel | undefined;
+  private writes = 0;
 
-export type JournalAction = 'revoke-user-tokens' | 'change-idle-timeout' | 'sign-out';
-export type JournalResult = 'success' | 'failure';
-
-export interface JournalTarget {
-  id?: string | undefined;
-  name?: string | undefined;
-  email?: string | undefined;
-}
-
-export interface JournalEntry {
-  id: string;
-  /** ISO 8601 */
-  at: string;
-  actor: { id?: string | undefined; name?: string | undefined; email?: string | undefined };
-  organization: { id: string; name?: string | undefined };
-  action: JournalAction;
-  /** One line in the admin's words: "Revoked all tokens of Ari Agent". */
-  summary: string;
-  target?: JournalTarget | undefined;
-  result: JournalResult;
-  /** Genesys' message when it failed. */
-  error?: string | undefined;
-  correlationId?: string | undefined;
-}
-
-/** What a mutation declares (as `meta.journal`) so that running it is recorded. */
-export interface JournalIntent {
-  action: JournalAction;
-  summary: string;
-  target?: JournalTarget;
-}
-
-declare module '@tanstack/react-query' {
-  interface Register {
-    mutationMeta: { journal?: JournalIntent };
+  constructor(private readonly options: JournalOptions = {}) {
+    this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(options.channelName ?? CHANNEL);
+    // Node (tests) would otherwise stay up for an open channel; browsers have no unref.
+    (this.channel as { unref?: () => void } | undefined)?.unref?.();
+    this.channel?.addEventListener('message', (event: MessageEvent) => {
+      const orgId = (event.data as { orgId?: unknown } | null)?.orgId;
+      if (typeof orgId === 'string') this.changed(orgId);
+    });
   }
-}
 
-/** Oldest entries go first past this many per organisation, so the store cannot grow without end. */
-export const JOURNAL_LIMIT = 5_000;
+  private async store() {
+    const store = await import('./store.ts');
+    this.db ??= store.openJournal(this.options.databaseName);
+    return { store, db: await this.db };
+  }
 
-let store: UseStore | undefined;
-function journalStore(): UseStore {
-  store ??= createStore('token-admin-journal', 'entries');
-  return store;
-}
+  /** Records one change; resolves once it is stored. */
+  async record(entry: NewJournalEntry): Promise<JournalEntry> {
+    const { store, db } = await this.store();
+    const { actor, at, ...rest } = entry;
+    const saved: JournalEntry = {
+      ...rest,
+      id: crypto.randomUUID(),
+      at: new Date(at ?? this.options.now?.() ?? Date.now()).toISOString(),
+      actor: { id: actor.id, name: actor.name, email: actor.email },
+      organization: { id: actor.organization?.id ?? '', name: actor.organization?.name },
+    };
+    await store.addEntry(db, saved);
+    this.writes += 1;
+    if (this.writes % PRUNE_EVERY === 0) await store.prune(db, saved.organization.id);
+    this.announce(saved.organization.id);
+    return saved;
+  }
 
-const keyFor = (orgId: string) => `org:${orgId}`;
-const listeners = new Set<() => void>();
+  /** A page of an organisation's entries, newest first. */
+  async page(orgId: string, options: { limit: number; before?: JournalCursor | undefined; filter?: JournalFilter }): Promise<JournalPage> {
+    const { store, db } = await this.store();
+    return store.pageOf(db, orgId, options.limit, options.before, options.filter);
+  }
 
-export function subscribeJournal(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+  /** Every entry that matches, for an export. */
+  async all(orgId: string, filter: JournalFilter = {}): Promise<JournalEntry[]> {
+    const { store, db } = await this.store();
+    return store.allOf(db, orgId, filter);
+  }
 
-function changed() {
-  for (const listener of listeners) listener();
-}
+  async count(orgId: string): Promise<number> {
+    const { store, db } = await this.store();
+    return store.countOf(db, orgId);
+  }
 
-export async function addJournalEntry(entry: Omit<JournalEntry, 'id'>): Promise<JournalEntry> {
-  const saved: JournalEntry = { ...entry, id: crypto.randomUUID() };
-  // One read-write transaction, so two tabs recording at once cannot lose an entry.
-  await update<JournalEntry[]>(keyFor(entry.organization.id), (old) => [...(old ?? []), saved].slice(-JOURNAL_LIMIT), journalStore());
-  changed();
-  return saved;
-}
+  /** What this browser did about one user, newest first. */
+  async about(orgId: string, targetId: string, limit = 50): Promise<JournalEntry[]> {
+    const { store, db } = await this.store();
+    return store.entriesFor(db, orgId, targetId, limit);
+  }
 
-/** This organisation's entries, newest first. */
-export async function listJournal(orgId: string): Promise<JournalEntry[]> {
-  const entries = (await get<JournalEntry[]>(keyFor(orgId), journalStore())) ?? [];
-  return [...entries].reverse();
-}
+  async clear(orgId: string): Promise<void> {
+    const { store, db } = await this.store();
+    await store.clearOrg(db, orgId);
+    this.announce(orgId);
+  }
 
-export async function clearJournal(orgId: string): Promise<void> {
-  await del(keyFor(orgId), journalStore());
-  changed();
-}
+  /** Hears of changes to any organisation's entries, in this tab or another. */
+  subscribe(listener: (orgId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
-/** Local reads, not Genesys calls: refreshed whenever the journal changes in this tab. */
-export const journalQueries = {
-  all: () => ['journal'] as const,
-  list: (orgId: string) =>
-    queryOptions({
-      queryKey: [...journalQueries.all(), orgId] as const,
-      queryFn: () => listJournal(orgId),
-      staleTime: Infinity,
-    }),
-};
+  close(): void {
+    this.channel?.close();
+    void this.db?.then((db) => db.close());
+  }
 
-/** This organisation's journal, newest first, kept current as entries are added or cleared. */
-export function useJournal(orgId: string | undefined) {
-  const queryClient = useQueryClient();
-  useEffect(() => subscribeJournal(() => void queryClient.invalidateQueries({ queryKey: journalQueries.all() })), [queryClient]);
-  return useQuery({ ...journalQueries.list(orgId ?? ''), enabled: orgId !== undefined });
-}
+  private announce(orgId: string) {
+    this.changed(orgId);
+    this.channel?.postMessage({ orgId });
+  }
 
-/** The latest successful entry of `action` aimed at this target, if any. */
-export function lastSuccessFor(entries: readonly JournalEntry[] | undefined, action: JournalAction, targetId: string): JournalEntry | undefined {
-  return entries?.find((entry) => entry.action === action && entry.result === 'success' && entry.target?.id === targetId);
+  private changed(orgId: string) {
+    for (const listener of this.listeners) listener(orgId);
+  }
 }

@@ -1,7 +1,7 @@
 import { Alert, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useRateLimitWaits } from '../api/rateLimit.ts';
+import { useRateLimitHold } from '../api/api.ts';
 
 /** How long a load may take before the page says what it is waiting for. */
 export const SLOW_AFTER_MS = 1_000;
@@ -21,22 +21,22 @@ function useTick(active: boolean): number {
  * while Genesys Cloud rate limits the app, that it does and when it tries again.
  */
 export function PendingNotice({ what }: { what: string }) {
-  const waits = useRateLimitWaits();
+  const hold = useRateLimitHold();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), SLOW_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
-  const longest = waits.reduce<(typeof waits)[number] | undefined>((a, b) => (a && a.until >= b.until ? a : b), undefined);
-  const now = useTick(longest !== undefined);
+  const now = useTick(hold !== undefined);
+  const longest = hold && hold.until > now ? hold : undefined;
 
   if (longest !== undefined) {
-    const seconds = Math.max(0, Math.ceil((longest.until - now) / 1000));
+    const seconds = Math.max(1, Math.ceil((longest.until - now) / 1000));
     return (
       <Alert color="yellow" variant="light" icon={<IconHourglass aria-hidden />} title="Genesys Cloud is rate limiting requests" role="status">
         <Text size="sm">
-          Too many requests reached Genesys Cloud in the last minute, so it asked Token Admin to wait. It tries again by itself in{' '}
-          <strong aria-hidden>{seconds} s</strong>
+          Too many requests reached Genesys Cloud in the last minute, so it asked Token Admin to wait; nothing is sent meanwhile. It
+          tries again by itself in <strong aria-hidden>{seconds} s</strong>
           <VisuallyHidden>{longest.seconds} seconds</VisuallyHidden>; {what} will appear then.
         </Text>
       </Alert>

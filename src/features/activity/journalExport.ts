@@ -1,30 +1,5 @@
-import type { JournalEntry, JournalResult } from '../../journal/journal.ts';
-
-export type ResultFilter = 'all' | JournalResult;
-
-/** Entries whose words contain every word of `text` (any field a person would search by), with the chosen result. */
-export function filterJournal(entries: readonly JournalEntry[], text: string, result: ResultFilter): JournalEntry[] {
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  return entries.filter((entry) => {
-    if (result !== 'all' && entry.result !== result) return false;
-    if (words.length === 0) return true;
-    const haystack = [
-      entry.summary,
-      entry.action,
-      entry.target?.name,
-      entry.target?.email,
-      entry.target?.id,
-      entry.actor.name,
-      entry.actor.email,
-      entry.correlationId,
-      entry.error,
-    ]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
-}
+import type { JournalEntry } from '../../journal/types.ts';
+import { fileNamePart, toCsv } from '../../ui/csv.ts';
 
 /** The columns of the CSV export, in order. */
 export const CSV_COLUMNS = [
@@ -39,6 +14,8 @@ export const CSV_COLUMNS = [
   'targetId',
   'targetName',
   'targetEmail',
+  'runId',
+  'reason',
   'result',
   'error',
   'correlationId',
@@ -59,24 +36,23 @@ export function toCsvRows(entries: readonly JournalEntry[]): CsvRow[] {
     targetId: entry.target?.id ?? '',
     targetName: entry.target?.name ?? '',
     targetEmail: entry.target?.email ?? '',
+    runId: entry.run?.id ?? '',
+    reason: entry.run?.reason ?? '',
     result: entry.result,
     error: entry.error ?? '',
     correlationId: entry.correlationId ?? '',
   }));
 }
 
-/** CSV with a header row; papaparse quotes what needs quoting and is loaded on the first export. */
-export async function journalToCsv(entries: readonly JournalEntry[]): Promise<string> {
-  const { unparse } = await import('papaparse');
-  // A leading = + - @ would run as a formula in a spreadsheet: escapeFormulae quotes it.
-  return unparse(toCsvRows(entries), { columns: [...CSV_COLUMNS], escapeFormulae: true, newline: '\r\n' });
+export function journalToCsv(entries: readonly JournalEntry[]): Promise<string> {
+  return toCsv(toCsvRows(entries), CSV_COLUMNS);
 }
 
 /** The entries as they are stored, newest first, with what they describe. */
 export function journalToJson(entries: readonly JournalEntry[], exportedAt: Date): string {
   return `${JSON.stringify(
     {
-      description: 'Token Admin activity recorded in one browser. Not the organisation\'s audit log.',
+      description: "Token Admin activity recorded in one browser. Not the organisation's audit log.",
       exportedAt: exportedAt.toISOString(),
       entries,
     },
@@ -86,7 +62,6 @@ export function journalToJson(entries: readonly JournalEntry[], exportedAt: Date
 }
 
 export function exportFileName(orgName: string | undefined, at: Date, extension: 'csv' | 'json'): string {
-  const org = (orgName ?? 'organisation').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'organisation';
   const stamp = at.toISOString().slice(0, 19).replace(/:/g, '-');
-  return `token-admin-activity-${org}-${stamp}.${extension}`;
+  return `token-admin-activity-${fileNamePart(orgName, 'organisation')}-${stamp}.${extension}`;
 }

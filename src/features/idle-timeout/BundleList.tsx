@@ -1,24 +1,34 @@
 import { Button, Fieldset, Group, Stack, Text } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { Group as GenesysGroup } from '../../api/groups.ts';
+import { useEffect, useRef } from 'react';
 import { GroupPicker } from './GroupPicker.tsx';
-import { MAX_BUNDLES, changeUnit, newBundleKey, type IdleTimeoutValues } from './settingsForm.ts';
+import { MAX_BUNDLES } from './settingsForm.ts';
 import { TimeoutInput, UnitSelect } from './TimeoutInputs.tsx';
+import type { SettingsEditor } from './useSettingsEditor.ts';
 
 /** The one sentence on priority, shown where bundles are edited and used by the explanation panel. */
 export const PRIORITY_RULE =
   'Someone in groups of several bundles gets the timeout of the bundle with the lowest priority number (1 beats 2); someone in none of them gets the organisation’s timeout.';
 
-interface BundleListProps {
-  form: UseFormReturnType<IdleTimeoutValues>;
-  groups: ReadonlyMap<string, GenesysGroup>;
-  readOnly: boolean;
-}
-
 /** Group bundles in priority order (first = priority 1), reordered with buttons so the keyboard can do it. */
-export function BundleList({ form, groups, readOnly }: BundleListProps) {
-  const { bundles } = form.values;
+export function BundleList({ editor, readOnly }: { editor: SettingsEditor; readOnly: boolean }) {
+  const { bundles } = editor.values;
+  const timeouts = useRef(new Map<string, HTMLInputElement>());
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Focus follows what the admin just did: into a new bundle, or with a moved one, once it is drawn.
+  const focusNext = useRef<{ key: string; on: 'timeout' | 'up' | 'down' } | undefined>(undefined);
+  const setFocusKey = (target: { key: string; on: 'timeout' | 'up' | 'down' }) => {
+    focusNext.current = target;
+  };
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  useEffect(() => {
+    const wanted = focusNext.current;
+    if (!wanted) return;
+    focusNext.current = undefined;
+    const target = wanted.on === 'timeout' ? timeouts.current.get(wanted.key) : moveButtons.current.get(`${wanted.key}:${wanted.on}`);
+    target?.focus();
+  }, [bundles]);
+
   const takenBy = (index: number) => {
     const owners = new Map<string, number>();
     bundles.forEach((bundle, other) => {
@@ -34,66 +44,106 @@ export function BundleList({ form, groups, readOnly }: BundleListProps) {
           No group bundles: everyone gets the organisation’s timeout.
         </Text>
       )}
-      {bundles.map((bundle, index) => (
-        <Fieldset key={bundle.key} legend={`Priority ${index + 1}`} variant="filled" radius="md">
-          <Stack gap="sm">
-            <Group align="flex-start" gap="sm" wrap="wrap">
-              <TimeoutInput readOnly={readOnly} {...form.getInputProps(`bundles.${index}.timeout`)} />
-              <UnitSelect readOnly={readOnly} value={bundle.unit} onChange={(unit) => form.setFieldValue(`bundles.${index}`, changeUnit(bundle, unit))} />
-            </Group>
-            <GroupPicker
-              value={bundle.groups}
-              onChange={(ids) => form.setFieldValue(`bundles.${index}.groups`, ids)}
-              known={groups}
-              takenBy={takenBy(index)}
-              error={form.errors[`bundles.${index}.groups`]}
-              readOnly={readOnly}
-            />
-            {form.errors[`bundles.${index}.priority`] && (
-              <Text size="sm" c="red" role="alert">
-                {form.errors[`bundles.${index}.priority`]}
-              </Text>
-            )}
-            {!readOnly && (
-              <Group gap="xs">
-                <Button
-                  size="xs"
-                  variant="default"
-                  leftSection={<IconArrowUp size={14} aria-hidden />}
-                  disabled={index === 0}
-                  onClick={() => form.reorderListItem('bundles', { from: index, to: index - 1 })}
-                >
-                  Move up
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  leftSection={<IconArrowDown size={14} aria-hidden />}
-                  disabled={index === bundles.length - 1}
-                  onClick={() => form.reorderListItem('bundles', { from: index, to: index + 1 })}
-                >
-                  Move down
-                </Button>
-                <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => form.removeListItem('bundles', index)}>
-                  Remove
-                </Button>
+      {bundles.map((bundle, index) => {
+        const priorityError = editor.errorAt(`bundles.${index}.priority`);
+        return (
+          <Fieldset key={bundle.key} legend={`Priority ${index + 1}`} variant="filled" radius="md">
+            <Stack gap="sm">
+              <Group align="flex-start" gap="sm" wrap="wrap">
+                <TimeoutInput
+                  path={`bundles.${index}.timeout`}
+                  ref={(element) => {
+                    if (element) timeouts.current.set(bundle.key, element);
+                    else timeouts.current.delete(bundle.key);
+                  }}
+                  readOnly={readOnly}
+                  value={bundle.timeout}
+                  error={editor.errorAt(`bundles.${index}.timeout`)}
+                  onChange={(value) => editor.setTimeout(`bundles.${index}.timeout`, value)}
+                  onBlur={() => editor.blur(`bundles.${index}.timeout`)}
+                />
+                <UnitSelect readOnly={readOnly} value={bundle.unit} onChange={(unit) => editor.setUnit(index, unit)} />
               </Group>
-            )}
-          </Stack>
-        </Fieldset>
-      ))}
-      {form.errors.bundles && (
+              <GroupPicker
+                path={`bundles.${index}.groups`}
+                value={bundle.groups}
+                onChange={(ids) => editor.setGroups(index, ids)}
+                known={editor.groups.byId}
+                takenBy={takenBy(index)}
+                error={editor.errorAt(`bundles.${index}.groups`)}
+                readOnly={readOnly}
+              />
+              {priorityError && (
+                <Text size="sm" c="red" role="alert">
+                  {priorityError}
+                </Text>
+              )}
+              {!readOnly && (
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconArrowUp size={14} aria-hidden />}
+                    disabled={index === 0}
+                    ref={(element) => {
+                      if (element) moveButtons.current.set(`${bundle.key}:up`, element);
+                    }}
+                    onClick={() => {
+                      editor.moveBundle(index, index - 1);
+                      setFocusKey({ key: bundle.key, on: index - 1 === 0 ? 'down' : 'up' });
+                    }}
+                  >
+                    Move up
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconArrowDown size={14} aria-hidden />}
+                    disabled={index === bundles.length - 1}
+                    ref={(element) => {
+                      if (element) moveButtons.current.set(`${bundle.key}:down`, element);
+                    }}
+                    onClick={() => {
+                      editor.moveBundle(index, index + 1);
+                      setFocusKey({ key: bundle.key, on: index + 1 === bundles.length - 1 ? 'up' : 'down' });
+                    }}
+                  >
+                    Move down
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={14} aria-hidden />}
+                    onClick={() => {
+                      editor.removeBundle(index);
+                      // The bundle and its buttons are gone: focus goes on to the next one, or to "Add a bundle".
+                      const next = bundles[index + 1] ?? bundles[index - 1];
+                      if (next) setFocusKey({ key: next.key, on: 'timeout' });
+                      else requestAnimationFrame(() => addButton.current?.focus());
+                    }}
+                  >
+                    Remove
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Fieldset>
+        );
+      })}
+      {editor.errorAt('bundles') && (
         <Text size="sm" c="red" role="alert">
-          {form.errors.bundles}
+          {editor.errorAt('bundles')}
         </Text>
       )}
       {!readOnly && (
         <Group gap="xs">
           <Button
+            ref={addButton}
             variant="light"
             leftSection={<IconPlus size={16} aria-hidden />}
             disabled={bundles.length >= MAX_BUNDLES}
-            onClick={() => form.insertListItem('bundles', { key: newBundleKey(), timeout: 60, unit: 'Minutes', groups: [] })}
+            onClick={() => setFocusKey({ key: editor.addBundle(), on: 'timeout' })}
           >
             Add a bundle
           </Button>

@@ -2,17 +2,20 @@ import { ActionIcon, Badge, Button, Group as Row, Stack, Text, TextInput } from 
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconX } from '@tabler/icons-react';
-import { useId, useState } from 'react';
-import { groupQueries, type Group } from '../../api/groups.ts';
+import { useId, useRef, useState } from 'react';
+import { useApi } from '../../api/api.ts';
+import type { Group } from '../../api/groups.ts';
 
 interface GroupPickerProps {
+  /** The form path, so a problem can be brought into view by it. */
+  path: string;
   value: string[];
   onChange: (ids: string[]) => void;
   /** Names and member counts of groups already picked anywhere on the page. */
   known: ReadonlyMap<string, Group>;
   /** Groups that another bundle holds, with that bundle's priority: a group may be in one bundle only. */
   takenBy: ReadonlyMap<string, number>;
-  error?: React.ReactNode;
+  error?: string | undefined;
   readOnly: boolean;
 }
 
@@ -23,10 +26,12 @@ export const memberCount = (group: Group | undefined) =>
  * The bundle's groups, and a search of Genesys Cloud's groups by name (debounced) to add more.
  * Plain buttons rather than a combobox: lighter to download, and every step works by keyboard.
  */
-export function GroupPicker({ value, onChange, known, takenBy, error, readOnly }: GroupPickerProps) {
+export function GroupPicker({ path, value, onChange, known, takenBy, error, readOnly }: GroupPickerProps) {
+  const api = useApi();
   const [search, setSearch] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const found = useQuery({ ...groupQueries.search({ text: debounced, pageSize: 8 }), enabled: debounced !== '', placeholderData: keepPreviousData });
+  const found = useQuery({ ...api.groups.search({ text: debounced, pageSize: 8 }), enabled: debounced !== '', placeholderData: keepPreviousData });
   const resultsId = useId();
   const results = debounced === '' ? [] : (found.data?.results ?? []);
 
@@ -53,7 +58,17 @@ export function GroupPicker({ value, onChange, known, takenBy, error, readOnly }
                   fw={500}
                   rightSection={
                     readOnly ? undefined : (
-                      <ActionIcon size="xs" variant="transparent" c="inherit" aria-label={`Remove ${name}`} onClick={() => onChange(value.filter((other) => other !== id))}>
+                      <ActionIcon
+                        size="xs"
+                        variant="transparent"
+                        c="inherit"
+                        aria-label={`Remove ${name}`}
+                        onClick={() => {
+                          onChange(value.filter((other) => other !== id));
+                          // Its button is gone with it: focus goes to the search, where more can be added.
+                          input.current?.focus();
+                        }}
+                      >
                         <IconX size={12} aria-hidden />
                       </ActionIcon>
                     )
@@ -70,6 +85,8 @@ export function GroupPicker({ value, onChange, known, takenBy, error, readOnly }
       {!readOnly && (
         <>
           <TextInput
+            ref={input}
+            data-path={path}
             label="Add groups"
             placeholder="Search groups by name"
             description="Each group may be in one bundle only."
@@ -103,6 +120,8 @@ export function GroupPicker({ value, onChange, known, takenBy, error, readOnly }
                           onClick={() => {
                             onChange([...value, group.id]);
                             setSearch('');
+                            // The results go with the search: focus returns to it, for the next group.
+                            input.current?.focus();
                           }}
                         >
                           {name}

@@ -82,4 +82,64 @@ describe('the idle timeout page against the emulator', { timeout: 30_000 }, () =
     expect(await within(panel).findByText('You: Signed out after 2 hours without activity: group bundle priority 1.')).toBeInTheDocument();
     expect(within(panel).getByText('Groups: Supervisors.')).toBeInTheDocument();
   });
+
+  it('asks about a short timeout again at every opening of the Save dialog', async () => {
+    const { user, timeout } = await openAs('admin@example.com');
+    await user.clear(timeout);
+    await user.type(timeout, '7');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Save the idle timeout?' });
+    const tick = within(dialog).getByRole('checkbox', { name: /I understand: idle tokens stop working after 7 minutes/ });
+    await user.click(tick);
+    expect(tick).toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    dialog = await screen.findByRole('dialog', { name: 'Save the idle timeout?' });
+    expect(within(dialog).getByRole('checkbox', { name: /I understand/ })).not.toBeChecked();
+    expect(within(dialog).getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  });
+
+  it('shows a failed save in the dialog, where the admin is looking, and keeps what was typed', async () => {
+    const { user, timeout, emulator } = await openAs('admin@example.com');
+    emulator.store.addFault({ method: 'PUT', path: '/api/v2/tokens/timeout', status: 500, remaining: 1, kind: 'status', skip: 0 });
+    await user.clear(timeout);
+    await user.type(timeout, '45');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save the idle timeout?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Save changes' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    const alert = await within(dialog).findByRole('alert', undefined, { timeout: 5000 });
+    expect(alert).toHaveTextContent("Couldn't save the idle timeout");
+    expect(alert).toHaveTextContent(/Correlation id for support/);
+    expect(timeout).toHaveValue('45');
+    // Saving again is one deliberate press away, in the same place.
+    await user.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 5000 });
+    expect(emulator.store.idleTimeout.idleTokenTimeoutSeconds).toBe(2700);
+  });
+
+  it('puts focus into a new bundle, shows no problem before it is touched, and keeps focus on the search after adding a group', async () => {
+    const { user } = await openAs('admin@example.com');
+    await user.click(screen.getByRole('button', { name: 'Add a bundle' }));
+    const bundle = await screen.findByRole('group', { name: 'Priority 2' });
+    await waitFor(() => expect(within(bundle).getByLabelText('Timeout')).toHaveFocus());
+    expect(within(bundle).queryByText('Pick at least one group')).not.toBeInTheDocument();
+    const search = within(bundle).getByLabelText('Add groups');
+    await user.type(search, 'support');
+    await user.click(await within(bundle).findByRole('button', { name: 'Add Tier 1 Support' }, { timeout: 5000 }));
+    expect(search).toHaveFocus();
+    expect(within(within(bundle).getByRole('list', { name: 'Groups in this bundle' })).getByText(/Tier 1 Support/)).toBeInTheDocument();
+  });
+
+  it('shows a new bundle without groups as a problem once Save is pressed, and brings it into view', async () => {
+    const { user } = await openAs('admin@example.com');
+    await user.click(screen.getByRole('button', { name: 'Add a bundle' }));
+    const bundle = await screen.findByRole('group', { name: 'Priority 2' });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await within(bundle).findByText('Pick at least one group')).toBeInTheDocument();
+    await waitFor(() => expect(within(bundle).getByLabelText('Add groups')).toHaveFocus());
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
 });

@@ -1,33 +1,37 @@
 import { NativeSelect, TextInput } from '@mantine/core';
+import type { Ref } from 'react';
 import type { TimeoutUnit } from '../../api/tokens.ts';
 import { UNITS } from '../../api/timeoutDuration.ts';
 
 interface TimeoutInputProps {
-  value?: number | string;
-  onChange?: (value: string) => void;
-  error?: React.ReactNode;
+  /** The form path, so a problem can be brought into view by it. */
+  path: string;
+  value: number | string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  error?: string | undefined;
   readOnly: boolean;
-  onFocus?: () => void;
-  onBlur?: () => void;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /**
  * The number of minutes or hours, kept as typed: a value out of range or with a fraction stays
  * on screen with the message under it instead of being clamped or rounded away.
  */
-export function TimeoutInput({ value, onChange, error, readOnly, onFocus, onBlur }: TimeoutInputProps) {
+export function TimeoutInput({ path, value, onChange, onBlur, error, readOnly, ref }: TimeoutInputProps) {
   return (
     <TextInput
+      ref={ref}
       label="Timeout"
       w={140}
-      inputMode="decimal"
+      inputMode="numeric"
       autoComplete="off"
-      value={value === undefined ? '' : String(value)}
-      onChange={(event) => onChange?.(event.currentTarget.value)}
+      data-path={path}
+      value={String(value)}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      onBlur={onBlur}
       error={error}
       readOnly={readOnly}
-      onFocus={onFocus}
-      onBlur={onBlur}
     />
   );
 }

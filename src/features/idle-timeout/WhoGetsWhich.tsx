@@ -3,10 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useApi } from '../../api/api.ts';
 import type { IdleTokenTimeout } from '../../api/tokens.ts';
-import { userQueries, type User } from '../../api/users.ts';
+import type { User } from '../../api/users.ts';
+import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
-import { hasPermission } from '../../auth/permissions.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
@@ -15,8 +16,6 @@ import { LineList } from './LineList.tsx';
 import { explainRule, resolveRule, sameRule } from '../../api/idleTimeoutRule.ts';
 import { useGroups } from './useGroupNames.ts';
 
-const USER_VIEW = 'directory:user:view';
-
 const describeUser = (user: Pick<User, 'name' | 'email' | 'id'>) => (user.email ? `${user.name ?? user.id} (${user.email})` : (user.name ?? user.id));
 
 /**
@@ -24,17 +23,19 @@ const describeUser = (user: Pick<User, 'name' | 'email' | 'id'>) => (user.email 
  * hold any of them, the one that wins, and what the unsaved form would change.
  */
 export function WhoGetsWhich({ saved, draft, dirty }: { saved: IdleTokenTimeout; draft: IdleTokenTimeout; dirty: boolean }) {
+  const api = useApi();
   const { me } = useIdentity();
+  const viewUsers = useCapability('viewUsers');
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const canView = hasPermission(me.data?.authorization?.permissions, USER_VIEW);
+  const canView = viewUsers.allowed;
   const userId = params.get('user') ?? me.data?.id;
   const isSelf = userId !== undefined && userId === me.data?.id;
 
-  const person = useQuery({ ...userQueries.detail(userId ?? ''), enabled: canView && userId !== undefined });
+  const person = useQuery({ ...api.users.detail(userId ?? ''), enabled: canView && userId !== undefined });
   const found = useQuery({
-    ...userQueries.search({ text: debounced, page: 1, pageSize: 10 }),
+    ...api.users.search({ text: debounced, page: 1, pageSize: 10 }),
     enabled: canView && debounced !== '',
     placeholderData: keepPreviousData,
   });
@@ -55,7 +56,7 @@ export function WhoGetsWhich({ saved, draft, dirty }: { saved: IdleTokenTimeout;
         Pick a person to see which rule sets their idle timeout, and why.
       </Text>
       {me.data && !canView ? (
-        <PermissionNotice permission={USER_VIEW} action="look up people and their groups" />
+        <PermissionNotice permission={viewUsers.permission} action="look up people and their groups" />
       ) : (
         <>
           <Group gap="sm" align="flex-end" wrap="wrap">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout } from '../../api/tokens.ts';
-import { bundleProblems, changeUnit, idleTimeoutSchema, sameSettings, timeoutSecondsSchema, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
+import * as v from 'valibot';
+import { bundleProblems, changeUnit, formProblems, idleTimeoutSchema, isTimeoutSeconds, sameSettings, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
 
 const SEED: IdleTokenTimeout = {
   enableIdleTokenTimeout: true,
@@ -10,9 +11,12 @@ const SEED: IdleTokenTimeout = {
   inactivityTimeoutGroupBundles: [{ priority: 1, timeoutSeconds: 7200, inactivityTimeoutUnit: 'Hours', groups: ['g1'] }],
 };
 
+/** The form's problems as @mantine/form gets them: through the schema (Standard Schema), by dot path. */
 function errors(values: IdleTimeoutValues): Record<string, string> {
-  const result = idleTimeoutSchema.safeParse(values);
-  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+  const result = v.safeParse(idleTimeoutSchema, values);
+  const fromSchema = Object.fromEntries((result.issues ?? []).map((issue) => [v.getDotPath(issue) ?? '', issue.message]));
+  expect(fromSchema).toEqual(formProblems(values));
+  return fromSchema;
 }
 
 const withTimeout = (timeout: number | string, unit: 'Minutes' | 'Hours' = 'Minutes'): IdleTimeoutValues => ({ ...toFormValues(SEED), timeout, unit });
@@ -37,11 +41,11 @@ describe('the form values', () => {
 
 describe('the schema at its edges', () => {
   it('takes whole seconds from 300 to 28800 only', () => {
-    expect(timeoutSecondsSchema.safeParse(299).success).toBe(false);
-    expect(timeoutSecondsSchema.safeParse(300).success).toBe(true);
-    expect(timeoutSecondsSchema.safeParse(28800).success).toBe(true);
-    expect(timeoutSecondsSchema.safeParse(28801).success).toBe(false);
-    expect(timeoutSecondsSchema.safeParse(300.5).success).toBe(false);
+    expect(isTimeoutSeconds(299)).toBe(false);
+    expect(isTimeoutSeconds(300)).toBe(true);
+    expect(isTimeoutSeconds(28800)).toBe(true);
+    expect(isTimeoutSeconds(28801)).toBe(false);
+    expect(isTimeoutSeconds(300.5)).toBe(false);
   });
 
   it('takes 5 to 480 whole minutes and names the range otherwise', () => {
@@ -61,9 +65,12 @@ describe('the schema at its edges', () => {
     expect(errors(withTimeout(1.5, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
   });
 
-  it('refuses an empty value or one that is not a number', () => {
+  it('refuses an empty value, and one not written in digits: 0x10 is not 16 minutes', () => {
     expect(errors(withTimeout(''))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
-    expect(errors(withTimeout('abc'))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    expect(errors(withTimeout(' 45 '))).toEqual({});
+    for (const typed of ['abc', '0x10', '1e1', '+30', '30.0', '３０', '30 min']) {
+      expect(errors(withTimeout(typed))).toEqual({ timeout: 'Enter 5 to 480 minutes, in digits only' });
+    }
   });
 
   it('checks each bundle’s timeout by the same limits', () => {

@@ -1,5 +1,4 @@
-// zod/mini, as config/ uses: the full build would more than double this page's download.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout, TimeoutUnit } from '../../api/tokens.ts';
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeMessage, toSeconds } from '../../api/timeoutDuration.ts';
 
@@ -25,8 +24,8 @@ export interface IdleTimeoutValues {
   bundles: BundleValues[];
 }
 
-let nextKey = 0;
-export const newBundleKey = () => `bundle-${String(++nextKey)}`;
+/** A React key for a bundle, stable across moves; random, so no counter is shared between apps. */
+export const newBundleKey = () => `bundle-${crypto.randomUUID()}`;
 
 /** Settings from Genesys as form values: bundles in priority order, values in an exact unit. */
 export function toFormValues(settings: IdleTokenTimeout): IdleTimeoutValues {
@@ -67,14 +66,21 @@ export function sameSettings(a: IdleTokenTimeout, b: IdleTokenTimeout): boolean 
 }
 
 /** A whole number of seconds in the documented range. */
-export const timeoutSecondsSchema = z.int().check(z.minimum(MIN_TIMEOUT_SECONDS), z.maximum(MAX_TIMEOUT_SECONDS));
+export function isTimeoutSeconds(seconds: number): boolean {
+  return Number.isInteger(seconds) && seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS;
+}
+
+/** What the field holds, as a number only when it is written in digits: "0x10", "1e1" and "+5" are not minutes. */
+export function wholeNumberIn(value: number | string): number {
+  if (typeof value === 'number') return value;
+  return /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+}
 
 /** A timeout typed in a unit: a whole number of that unit inside the range, else the range in that unit. */
-function checkTimeout(value: number | string, unit: TimeoutUnit, ctx: z.core.$RefinementCtx, path: PropertyKey[]) {
-  const number = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isInteger(number) || !timeoutSecondsSchema.safeParse(toSeconds(number, unit)).success) {
-    ctx.addIssue({ code: 'custom', path, message: rangeMessage(unit) });
-  }
+function timeoutProblem(value: number | string, unit: TimeoutUnit): string | undefined {
+  const number = wholeNumberIn(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isNaN(number)) return `${rangeMessage(unit)}, in digits only`;
+  return Number.isInteger(number) && isTimeoutSeconds(toSeconds(number, unit)) ? undefined : rangeMessage(unit);
 }
 
 /**
@@ -106,31 +112,47 @@ export function bundleProblems(bundles: readonly IdleTimeoutGroupBundle[]): { pa
   return problems;
 }
 
-const bundleSchema = z.object({
-  key: z.string(),
-  timeout: z.union([z.number(), z.string()]),
-  unit: z.enum(['Minutes', 'Hours']),
-  groups: z.array(z.string()),
-});
+/** Every problem of the form, by path ("timeout", "bundles.1.groups"): every message names what to do. */
+export function formProblems(values: IdleTimeoutValues): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const org = timeoutProblem(values.timeout, values.unit);
+  if (org) problems.timeout = org;
+  values.bundles.forEach((bundle, index) => {
+    const problem = timeoutProblem(bundle.timeout, bundle.unit);
+    if (problem) problems[`bundles.${index}.timeout`] = problem;
+  });
+  for (const problem of bundleProblems(toSettings(values).inactivityTimeoutGroupBundles)) problems[problem.path] ??= problem.message;
+  return problems;
+}
 
-/** The form's schema: every message names what to do, by the field it concerns. */
-export const idleTimeoutSchema = z
-  .object({
-    enabled: z.boolean(),
-    timeout: z.union([z.number(), z.string()]),
-    unit: z.enum(['Minutes', 'Hours']),
-    groupsEnabled: z.boolean(),
-    bundles: z.array(bundleSchema),
-  })
-  .check(
-    z.superRefine((values, ctx) => {
-      checkTimeout(values.timeout, values.unit, ctx, ['timeout']);
-      values.bundles.forEach((bundle, index) => checkTimeout(bundle.timeout, bundle.unit, ctx, ['bundles', index, 'timeout']));
-      for (const problem of bundleProblems(toSettings(values).inactivityTimeoutGroupBundles)) {
-        ctx.addIssue({ code: 'custom', path: problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: problem.message });
-      }
-    }),
-  );
+const timeoutValue = v.union([v.number(), v.string()]);
+const unitValue = v.picklist(['Minutes', 'Hours']);
+
+/** The form's schema, for @mantine/form through Standard Schema: the shape, then formProblems by path. */
+export const idleTimeoutSchema = v.pipe(
+  v.object({
+    enabled: v.boolean(),
+    timeout: timeoutValue,
+    unit: unitValue,
+    groupsEnabled: v.boolean(),
+    bundles: v.array(v.object({ key: v.string(), timeout: timeoutValue, unit: unitValue, groups: v.array(v.string()) })),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const [path, message] of Object.entries(formProblems(dataset.value))) {
+      let input: unknown = dataset.value;
+      const items = path.split('.').map((part) => {
+        const key = /^\d+$/.test(part) ? Number(part) : part;
+        const parent = input;
+        input = (parent as Record<string | number, unknown>)[key];
+        return typeof key === 'number'
+          ? ({ type: 'array', origin: 'value', input: parent as unknown[], key, value: input } as const)
+          : ({ type: 'object', origin: 'value', input: parent as Record<string, unknown>, key, value: input } as const);
+      });
+      addIssue({ message, path: items as [v.IssuePathItem, ...v.IssuePathItem[]] });
+    }
+  }),
+);
 
 /**
  * A new unit for a typed value: the value is converted when the new unit shows it as a whole

@@ -1,14 +1,16 @@
 import { useQueries } from '@tanstack/react-query';
-import { groupQueries, type Group } from '../../api/groups.ts';
+import { useApi } from '../../api/api.ts';
+import type { Group } from '../../api/groups.ts';
 
 /**
  * The groups with these ids, looked up once each (GET /api/v2/groups/{id}); an id whose
  * lookup has not answered yet (or failed) is named by the id itself.
  */
 export function useGroups(ids: readonly string[], known: readonly { id: string; name?: string | undefined }[] = []) {
+  const api = useApi();
   const unique = [...new Set(ids)];
   const results = useQueries({
-    queries: unique.map((id) => ({ ...groupQueries.detail(id), enabled: !known.some((g) => g.id === id && g.name) })),
+    queries: unique.map((id) => ({ ...api.groups.detail(id), enabled: !known.some((g) => g.id === id && g.name) })),
   });
   const byId = new Map<string, Group>();
   for (const group of known) if (group.name) byId.set(group.id, { id: group.id, name: group.name });

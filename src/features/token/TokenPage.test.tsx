@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, APP_CLIENT_ID, ORG, TRUSTEE_HOME_USER_ID } from '../../../emulator/seed.ts';
 import { EMULATOR_ORIGIN, renderApp } from '../../../test/renderApp.tsx';
-import { sessionStore } from '../../auth/session.ts';
+import { SessionStore } from '../../auth/session.ts';
 import { readSessionEnd } from '../../auth/sessionEnd.ts';
 import { returnPathFromState } from '../../auth/signIn.ts';
 
@@ -64,7 +64,7 @@ describe('the token page against the emulator', () => {
     await user.click(screen.getByRole('button', { name: 'Verify token' }));
     expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
     expect(screen.getByText(/no longer accepts your token/)).toBeInTheDocument();
-    expect(sessionStore.get()).toBeUndefined();
+    expect(new SessionStore().get()).toBeUndefined();
     expect(app.router.state.location.pathname).toBe('/session-ended');
     expect(readSessionEnd()).toMatchObject({ returnTo: '/token', cause: 'revoked' });
   });
@@ -86,6 +86,50 @@ describe('the token page against the emulator', () => {
     expect(target.searchParams.get('client_id')).toBe(APP_CLIENT_ID);
     expect(target.searchParams.get('code_challenge_method')).toBe('S256');
     expect(returnPathFromState(target.searchParams.get('state'))).toBe('/token?tab=1');
-    expect(sessionStore.get()).toBeUndefined();
+    expect(new SessionStore().get()).toBeUndefined();
+  });
+
+  it('sends nothing to Genesys while a 429 wait lasts, however the page remounts, then loads once', async () => {
+    const { requests } = await renderApp({
+      email: 'admin@example.com',
+      beforeRender: (emulator) => {
+        emulator.store.addFault({ method: 'GET', path: '/api/v2/tokens/me', status: 429, retryAfterSeconds: 2, remaining: 1, kind: 'status', skip: 0 });
+        return Promise.resolve();
+      },
+    });
+    expect(await screen.findByText('Genesys Cloud is rate limiting requests', undefined, { timeout: 3000 })).toBeInTheDocument();
+    const during = requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Nothing went out during the wait: not the other read, not a remount's.
+    expect(requests).toHaveLength(during);
+    expect(await screen.findByRole('region', { name: 'Organisation' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(requests.filter((r) => r.includes('/api/v2/tokens/me'))).toHaveLength(2);
+    expect(requests.filter((r) => r.includes('/api/v2/users/me'))).toHaveLength(1);
+  });
+
+  it('sends one DELETE for two presses of Sign out in the same moment', async () => {
+    const user = userEvent.setup();
+    const { requests } = await renderApp({ email: 'admin@example.com' });
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of Token Admin?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Sign out' });
+    act(() => {
+      confirm.click();
+      confirm.click();
+    });
+    await waitFor(() => expect(new SessionStore().get()).toBeUndefined(), { timeout: 5000 });
+    expect(requests.filter((r) => r.startsWith('DELETE'))).toHaveLength(1);
+  });
+
+  it('tells an idle-out from a revocation when the browser\'s clock and Genesys\' are an hour apart', async () => {
+    const user = userEvent.setup();
+    const { emulator } = await renderApp({ email: 'admin@example.com' });
+    await screen.findByRole('region', { name: 'Lifetime' }, { timeout: 5000 });
+    // Genesys' clock runs an hour ahead of this browser's: for Genesys the token idled out long ago.
+    emulator.advanceClock(3600);
+    await user.click(screen.getByRole('button', { name: 'Verify token' }));
+    expect(await screen.findByRole('heading', { name: 'Your session ended' })).toBeInTheDocument();
+    expect(screen.getByText(/Your token idled out at/)).toBeInTheDocument();
+    expect(readSessionEnd()).toMatchObject({ cause: 'idle' });
   });
 });

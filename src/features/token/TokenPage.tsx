@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, T
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { actsOutsideHomeOrg, tokenMutations, type TokenInfo } from '../../api/tokens.ts';
-import { userQueries } from '../../api/users.ts';
+import { useApi } from '../../api/api.ts';
+import { actsOutsideHomeOrg, type TokenInfo } from '../../api/tokens.ts';
 import { useIdentity } from '../../auth/identity.ts';
-import { useSession } from '../../auth/session.ts';
-import { useSessionControl } from '../../auth/sessionControl.ts';
+import { useSession, useSessionControl } from '../../auth/sessionControl.ts';
 import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -45,13 +44,15 @@ export function TokenPage() {
 
 function VerifyPanel() {
   const control = useSessionControl();
+  const api = useApi();
+  const verify = useMutation(api.mutations.verify());
   // A dead token ends the session at once: nothing on the page is true any more.
-  const verify = useMutation({
-    ...tokenMutations.verify(),
-    onSuccess: (check) => {
-      if (!check.valid) control.ended();
-    },
-  });
+  const check = () =>
+    verify.mutate(undefined, {
+      onSuccess: (result) => {
+        if (!result.valid) control.ended();
+      },
+    });
   return (
     <Card withBorder radius="md" padding="md">
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -71,7 +72,7 @@ function VerifyPanel() {
             </Text>
           )}
         </div>
-        <BusyButton leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} busy={verify.isPending}>
+        <BusyButton leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={check} busy={verify.isPending}>
           Verify token
         </BusyButton>
       </Group>
@@ -86,7 +87,7 @@ function VerifyPanel() {
 
 function TokenDetails({ info }: { info: TokenInfo }) {
   const session = useSession();
-  const me = useQuery(userQueries.me());
+  const me = useQuery(useApi().users.me());
   const org = info.organization;
   const home = info.homeOrganization;
   const client = info.OAuthClient;

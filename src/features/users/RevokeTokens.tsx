@@ -1,21 +1,20 @@
-import { Alert, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { IconAlertTriangle, IconKeyOff } from '@tabler/icons-react';
+import { useApi } from '../../api/api.ts';
 import { missingPermission } from '../../api/errors.ts';
 import { isApiError } from '../../api/http.ts';
-import { revokeUserTokens } from '../../api/tokens.ts';
-import { userQueries, type User } from '../../api/users.ts';
-import { useIdentity } from '../../auth/identity.ts';
-import { hasPermission } from '../../auth/permissions.ts';
+import type { User } from '../../api/users.ts';
+import { useCapability } from '../../auth/capabilities.ts';
+import { useActor } from '../../auth/identity.ts';
 import { useSessionControl } from '../../auth/sessionControl.ts';
-import { BusyButton } from '../../ui/BusyButton.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Hint } from '../../ui/Hint.tsx';
-import { notify } from '../../ui/notify.tsx';
+import { useNotify } from '../../ui/notify.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
-import { REVOKE_TOKENS } from './permissions.ts';
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
@@ -24,44 +23,36 @@ const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
  * so its tooltip can be read, and says which permission is missing.
  */
 export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: number) => void }) {
-  const { me } = useIdentity();
+  const api = useApi();
+  const actor = useActor();
   const control = useSessionControl();
-  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const capability = useCapability('revokeTokens');
   const [opened, { open, close }] = useDisclosure(false);
-  const isSelf = me.data?.id !== undefined && me.data.id === user.id;
+  const isSelf = actor.id !== undefined && actor.id === user.id;
   const name = user.name ?? user.email ?? user.id;
 
-  const mutation = useMutation({
-    mutationFn: async () => ({ ...(await revokeUserTokens(user.id)), at: Date.now() }),
-    meta: {
-      journal: {
-        action: 'revoke-user-tokens',
-        summary: isSelf ? 'Revoked all of their own tokens' : `Revoked all tokens of ${name}`,
-        target: { id: user.id, name: user.name, email: user.email },
-      },
-    },
-    onSuccess: async ({ at }) => {
+  const mutation = useMutation(api.mutations.revokeUser(user, actor));
+  const forbidden = isApiError(mutation.error) && mutation.error.status === 403 ? (missingPermission(mutation.error) ?? capability.permission) : undefined;
+  const allowed = !forbidden && capability.allowed;
+
+  const revoke = (signal: AbortSignal) =>
+    mutation.mutateAsync({ signal }).then(({ at }) => {
       if (isSelf) {
         control.ended('self-revoked');
         return;
       }
-      // Stays busy until the page shows the user as Genesys now has them.
-      await queryClient.invalidateQueries({ queryKey: userQueries.detail(user.id).queryKey });
       onRevoked(at);
       close();
       notify({ color: 'teal', title: 'Tokens revoked', message: `Every token of ${name} stopped working at ${clock.format(at)}.` });
-    },
-  });
-  const forbidden = isApiError(mutation.error) && mutation.error.status === 403 ? (missingPermission(mutation.error) ?? REVOKE_TOKENS) : undefined;
-  const allowed = !forbidden && hasPermission(me.data?.authorization?.permissions, REVOKE_TOKENS);
+    });
 
   const dismiss = () => {
-    if (mutation.isPending) return;
     if (!forbidden) mutation.reset();
     close();
   };
 
-  const permission = forbidden ?? REVOKE_TOKENS;
+  const permission = forbidden ?? capability.permission;
   return (
     <>
       {allowed ? (
@@ -80,66 +71,51 @@ export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: 
           </Text>
         </Stack>
       )}
-      <Modal
+      <ConfirmDialog
         opened={opened}
         onClose={dismiss}
         title={isSelf ? 'Revoke all of your own tokens?' : `Revoke all tokens of ${name}?`}
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        closeOnClickOutside={!mutation.isPending}
-        closeOnEscape={!mutation.isPending}
+        confirmLabel={mutation.isError ? 'Try again' : isSelf ? 'Revoke and sign me out' : 'Revoke all tokens'}
+        onConfirm={revoke}
+        whileRunning={<PendingNotice what="the result" />}
+        blockedBy={forbidden && <PermissionNotice permission={forbidden} action="revoke users' tokens" />}
+        failure={mutation.isError && !forbidden && <ErrorAlert title="Couldn't revoke the tokens" error={mutation.error} />}
       >
-        <Stack>
-          <dl style={{ margin: 0 }}>
-            <Text component="dt" size="xs" c="dimmed" fw={600}>
-              User
-            </Text>
-            <Text component="dd" m={0} mb={4} fw={600}>
-              {user.name ?? 'Name not known'}
-            </Text>
-            <Text component="dt" size="xs" c="dimmed" fw={600}>
-              Email
-            </Text>
-            <Text component="dd" m={0} mb={4} size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {user.email ?? 'Not known'}
-            </Text>
-            <Text component="dt" size="xs" c="dimmed" fw={600}>
-              User id
-            </Text>
-            <Text component="dd" m={0} size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-              {user.id}
-            </Text>
-          </dl>
-          {isSelf && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This is you: this signs you out">
-              Revoking your own tokens ends this session too, and every other Genesys Cloud session you have. You will have to
-              sign in again.
-            </Alert>
-          )}
-          <div>
-            <Text size="sm">What happens at once:</Text>
-            <List size="sm" spacing={2} mt={4}>
-              <List.Item>Every session and integration using {isSelf ? 'your' : 'their'} tokens stops working.</List.Item>
-              <List.Item>An agent on a call is disconnected.</List.Item>
-              <List.Item>{isSelf ? 'You' : 'They'} must sign in again to carry on.</List.Item>
-            </List>
-          </div>
-          {mutation.isPending && <PendingNotice what="the result" />}
-          {forbidden && <PermissionNotice permission={forbidden} action="revoke users' tokens" />}
-          {mutation.isError && !forbidden && <ErrorAlert title="Couldn't revoke the tokens" error={mutation.error} />}
-          <Group justify="flex-end">
-            {/* Focus starts on Cancel: pressing Enter twice must not revoke anything. */}
-            <Button variant="default" onClick={dismiss} data-autofocus>
-              Cancel
-            </Button>
-            {!forbidden && (
-              <BusyButton color="red" onClick={() => mutation.mutate()} busy={mutation.isPending}>
-                {mutation.isError ? 'Try again' : isSelf ? 'Revoke and sign me out' : 'Revoke all tokens'}
-              </BusyButton>
-            )}
-          </Group>
-        </Stack>
-      </Modal>
+        <dl style={{ margin: 0 }}>
+          <Text component="dt" size="xs" c="dimmed" fw={600}>
+            User
+          </Text>
+          <Text component="dd" m={0} mb={4} fw={600}>
+            {user.name ?? 'Name not known'}
+          </Text>
+          <Text component="dt" size="xs" c="dimmed" fw={600}>
+            Email
+          </Text>
+          <Text component="dd" m={0} mb={4} size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {user.email ?? 'Not known'}
+          </Text>
+          <Text component="dt" size="xs" c="dimmed" fw={600}>
+            User id
+          </Text>
+          <Text component="dd" m={0} size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+            {user.id}
+          </Text>
+        </dl>
+        {isSelf && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This is you: this signs you out">
+            Revoking your own tokens ends this session too, and every other Genesys Cloud session you have. You will have to sign
+            in again.
+          </Alert>
+        )}
+        <div>
+          <Text size="sm">What happens at once:</Text>
+          <List size="sm" spacing={2} mt={4}>
+            <List.Item>Every session and integration using {isSelf ? 'your' : 'their'} tokens stops working.</List.Item>
+            <List.Item>If {isSelf ? 'you are' : 'they are'} an agent on a call, the call may be disconnected.</List.Item>
+            <List.Item>{isSelf ? 'You' : 'They'} must sign in again to carry on.</List.Item>
+          </List>
+        </div>
+      </ConfirmDialog>
     </>
   );
 }

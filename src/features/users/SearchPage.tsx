@@ -4,15 +4,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { userQueries, type User } from '../../api/users.ts';
+import { useApi } from '../../api/api.ts';
+import type { User } from '../../api/users.ts';
+import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
-import { hasPermission } from '../../auth/permissions.ts';
 import { paths } from '../../paths.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { classifySearchInput, searchFor } from './classify.ts';
-import { VIEW_USERS } from './permissions.ts';
 import { StateBadge } from './StateBadge.tsx';
 import { UserAvatar, displayName } from './UserAvatar.tsx';
 import lists from '../../ui/lists.module.css';
@@ -24,7 +24,8 @@ export const SEARCH_DEBOUNCE_MS = 350;
 
 export function SearchPage() {
   const { me } = useIdentity();
-  const allowed = me.isError || hasPermission(me.data?.authorization?.permissions, VIEW_USERS);
+  const viewUsers = useCapability('viewUsers');
+  const allowed = me.isError || viewUsers.allowed;
   return (
     <Stack gap="lg">
       <div>
@@ -32,7 +33,7 @@ export function SearchPage() {
         <Text c="dimmed">Find a user to see their sign-ins and revoke their tokens.</Text>
       </div>
       {me.isPending && <PendingNotice what="your permissions" />}
-      {me.data && !allowed && <PermissionNotice permission={VIEW_USERS} action="search users" />}
+      {me.data && !allowed && <PermissionNotice permission={viewUsers.permission} action={viewUsers.action} />}
       {allowed && <UserSearchPanel />}
     </Stack>
   );
@@ -78,18 +79,26 @@ function UserSearchPanel() {
 
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // Mantine's hotkeys ignore key presses in text boxes: in the box itself "/" is handled below.
   useHotkeys([['/', () => inputRef.current?.focus()]]);
 
+  const api = useApi();
   const input = classifySearchInput(urlText);
   const search = searchFor(input, page, PAGE_SIZE);
   const results = useQuery({
-    ...userQueries.search(search ?? { text: '', page: 1, pageSize: PAGE_SIZE }),
+    ...api.users.search(search ?? { text: '', page: 1, pageSize: PAGE_SIZE }),
     enabled: search !== undefined,
     placeholderData: keepPreviousData,
   });
 
   const resultLinks = () => Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-result]') ?? []);
   const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // "/" is the way back to this box: pressed in it, at its start, it is that habit, not text
+    // (no name or email starts with one).
+    if (event.key === '/' && event.currentTarget.selectionStart === 0 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'ArrowDown') {
       const first = resultLinks()[0];
       if (first) {

@@ -1,26 +1,24 @@
-import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowLeft, IconCircleCheck, IconLogin } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconArrowLeft, IconCircleCheck, IconLogin, IconRefresh } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { groupQueries } from '../../api/groups.ts';
+import { useApi } from '../../api/api.ts';
 import { isApiError } from '../../api/http.ts';
 import { explainRule, resolveRule } from '../../api/idleTimeoutRule.ts';
-import { tokenQueries } from '../../api/tokens.ts';
-import { missingPermission } from '../../api/errors.ts';
-import { userQueries, type User } from '../../api/users.ts';
+import type { User } from '../../api/users.ts';
+import { CAPABILITIES } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
-import { lastSuccessFor, useJournal, type JournalEntry } from '../../journal/journal.ts';
+import { useJournalAbout } from '../../journal/hooks.ts';
+import type { JournalEntry } from '../../journal/types.ts';
 import { paths } from '../../paths.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { BusyButton } from '../../ui/BusyButton.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
-import { PendingNotice } from '../../ui/PendingNotice.tsx';
-import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { isUserId } from './userId.ts';
 import { RevokeTokens } from './RevokeTokens.tsx';
-import { VIEW_USERS } from './permissions.ts';
 import { StateBadge } from './StateBadge.tsx';
 import { UserAvatar, displayName } from './UserAvatar.tsx';
 
@@ -60,16 +58,22 @@ function NoSuchUser({ userId, malformed = false }: { userId: string; malformed?:
 }
 
 function UserDetails({ userId }: { userId: string }) {
-  const detail = useQuery(userQueries.detail(userId));
+  const api = useApi();
+  const detail = useQuery(api.users.detail(userId));
   const { token } = useIdentity();
-  const journal = useJournal(token.data?.organization?.id);
+  const journal = useJournalAbout(token.data?.organization?.id, userId);
   const [revokedHere, setRevokedHere] = useState<number | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Arriving from a search or the quick search, focus is on the page's heading, not lost on the body.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
+  }, [userId]);
 
   if (isApiError(detail.error) && detail.error.status === 404) return <NoSuchUser userId={userId} />;
   const forbidden = isApiError(detail.error) && detail.error.status === 403;
 
-  const entries = (journal.data ?? []).filter((entry) => entry.target?.id === userId);
-  const lastRevocation = lastSuccessFor(entries, 'revoke-user-tokens', userId);
+  const entries = journal.data ?? [];
+  const lastRevocation = entries.find((entry) => entry.action === 'revoke-user-tokens' && entry.result === 'success');
   const journalled = lastRevocation ? Date.parse(lastRevocation.at) : undefined;
   const revokedAt = Math.max(journalled ?? 0, revokedHere ?? 0) || undefined;
   const user: User = detail.data ?? { id: userId };
@@ -87,7 +91,7 @@ function UserDetails({ userId }: { userId: string }) {
           {detail.data && <UserAvatar user={detail.data} size="lg" />}
           <div style={{ minWidth: 0 }}>
             <Group gap="xs">
-              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+              <Title order={1} style={{ overflowWrap: 'anywhere' }} ref={heading} tabIndex={-1}>
                 {detail.data ? displayName(detail.data) : 'User'}
               </Title>
               <StateBadge state={detail.data?.state} />
@@ -100,26 +104,38 @@ function UserDetails({ userId }: { userId: string }) {
         {(detail.data ?? forbidden) && <RevokeTokens user={user} onRevoked={setRevokedHere} />}
       </Group>
 
-      {revokedAt !== undefined && <RevocationStatus revokedAt={revokedAt} user={detail.data} />}
+      {revokedAt !== undefined && (
+        <RevocationStatus revokedAt={revokedAt} user={detail.data} checking={detail.isFetching} checkedAt={detail.dataUpdatedAt} onCheck={() => void detail.refetch()} />
+      )}
 
-      {detail.isPending && (
-        <>
-          <PendingNotice what="the user's details" />
-          <Skeleton height={240} radius="md" aria-hidden />
-        </>
-      )}
-      {forbidden && <PermissionNotice permission={missingPermission(detail.error) ?? VIEW_USERS} action="view users' details" />}
-      {detail.isError && !forbidden && (
-        <ErrorAlert title="Couldn't load this user" error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />
-      )}
-      {detail.data && <Details user={detail.data} />}
+      <QueryState
+        query={detail}
+        what="the user's details"
+        errorTitle="Couldn't load this user"
+        skeleton={240}
+        forbidden={{ permission: CAPABILITIES.viewUsers.permission, action: "view users' details" }}
+      >
+        {(loaded) => <Details user={loaded} />}
+      </QueryState>
       {(entries.length > 0 || detail.data) && <DoneHere entries={entries} />}
     </Stack>
   );
 }
 
-/** The question after a revocation: have they signed in again since? */
-function RevocationStatus({ revokedAt, user }: { revokedAt: number; user: User | undefined }) {
+/** The question after a revocation: have they signed in again since? "Check again" reads the user once more. */
+function RevocationStatus({
+  revokedAt,
+  user,
+  checking,
+  checkedAt,
+  onCheck,
+}: {
+  revokedAt: number;
+  user: User | undefined;
+  checking: boolean;
+  checkedAt: number;
+  onCheck: () => void;
+}) {
   const issued = user?.lastTokenIssued?.dateIssued ? Date.parse(user.lastTokenIssued.dateIssued) : Number.NaN;
   const again = Number.isFinite(issued) && issued > revokedAt;
   return (
@@ -137,7 +153,19 @@ function RevocationStatus({ revokedAt, user }: { revokedAt: number; user: User |
           Signed in again since: a new token was issued <RelativeTime value={issued} />, after the revocation.
         </>
       ) : (
-        <>Not signed in again since: Genesys Cloud has issued them no token after the revocation. Reload this page to check again.</>
+        <>Not signed in again since: Genesys Cloud has issued them no token after the revocation.</>
+      )}
+      {user !== undefined && (
+        <Group gap="xs" mt="xs">
+          <BusyButton size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} busy={checking} onClick={onCheck}>
+            Check again
+          </BusyButton>
+          {checkedAt > 0 && (
+            <Text size="xs" c="dimmed">
+              Last checked <RelativeTime value={checkedAt} />
+            </Text>
+          )}
+        </Group>
       )}
     </Alert>
   );
@@ -200,10 +228,9 @@ function Details({ user }: { user: User }) {
   );
 }
 
-/** Whether Genesys names a user's groups is unconfirmed: look the name up when it does not. */
 /** The rule that sets this user's idle timeout, from the organisation's settings and their groups. */
 function IdleRule({ user }: { user: User }) {
-  const settings = useQuery(tokenQueries.timeout());
+  const settings = useQuery(useApi().tokens.timeout());
   if (!settings.data || user.groups === undefined) return null;
   const rule = resolveRule(settings.data, user.groups.map((g) => g.id));
   const nameOf = (id: string) => user.groups?.find((g) => g.id === id)?.name ?? 'one of their groups';
@@ -211,7 +238,7 @@ function IdleRule({ user }: { user: User }) {
 }
 
 function GroupName({ groupId }: { groupId: string }) {
-  const group = useQuery(groupQueries.detail(groupId));
+  const group = useQuery(useApi().groups.detail(groupId));
   return <>{group.data?.name ?? groupId}</>;
 }
 

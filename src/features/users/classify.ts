@@ -20,7 +20,9 @@ export const MIN_SEARCH_LENGTH = 2;
 export function classifySearchInput(raw: string): SearchInput {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'empty' };
-  if (isUserId(text)) return { kind: 'id', id: text.toLowerCase() };
+  // A pasted id may bring stray spaces, or follow a "/" typed to reach the box.
+  const asId = text.replace(/^[/\s]+/, '').replace(/\s+/g, '');
+  if (isUserId(asId)) return { kind: 'id', id: asId.toLowerCase() };
   if (text.includes('@')) {
     if (text.replace('@', '').length < MIN_SEARCH_LENGTH) {
       return { kind: 'unmatchable', reason: 'Type more of the email address: at least 2 characters besides the @.' };

@@ -1,4 +1,6 @@
 import '../../ui/styles/pages.ts';
+import '../../ui/styles/dialog.ts';
+import '@mantine/core/styles/ScrollArea.css';
 import '@mantine/spotlight/styles.css';
 import { Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -7,33 +9,44 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { userQueries } from '../../api/users.ts';
+import { useApi } from '../../api/api.ts';
+import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
-import { hasPermission } from '../../auth/permissions.ts';
 import { paths } from '../../paths.ts';
 import { classifySearchInput, searchFor } from './classify.ts';
-import { VIEW_USERS } from './permissions.ts';
 import { UserAvatar, displayName } from './UserAvatar.tsx';
 
 const QUICK_RESULTS = 8;
-const [store, quickSearch] = createSpotlight();
+
+interface QuickSearchSpotlightProps {
+  opens: number;
+  /** What was typed while this downloaded. */
+  initialQuery: () => string;
+  onReady: () => void;
+}
 
 /** The quick user search: opened by the shell's shortcut, it jumps to the chosen user's page. */
-export default function QuickSearchSpotlight({ opens }: { opens: number }) {
+export default function QuickSearchSpotlight({ opens, initialQuery, onReady }: QuickSearchSpotlightProps) {
+  const [[store, quickSearch]] = useState(createSpotlight);
+  const [query, setQuery] = useState(initialQuery);
+  useEffect(() => {
+    onReady();
+  }, [onReady]);
   useEffect(() => {
     if (opens > 0) quickSearch.open();
-  }, [opens]);
+  }, [opens, quickSearch]);
 
   const navigate = useNavigate();
+  const api = useApi();
   const { me } = useIdentity();
-  const allowed = me.isError || hasPermission(me.data?.authorization?.permissions, VIEW_USERS);
-  const [query, setQuery] = useState('');
+  const viewUsers = useCapability('viewUsers');
+  const allowed = me.isError || viewUsers.allowed;
   const [debounced] = useDebouncedValue(query, 300);
   const typed = classifySearchInput(query);
   const input = classifySearchInput(debounced);
   const search = allowed ? searchFor(input, 1, QUICK_RESULTS) : undefined;
   const results = useQuery({
-    ...userQueries.search(search ?? { text: '', page: 1, pageSize: QUICK_RESULTS }),
+    ...api.users.search(search ?? { text: '', page: 1, pageSize: QUICK_RESULTS }),
     enabled: search !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -62,7 +75,7 @@ export default function QuickSearchSpotlight({ opens }: { opens: number }) {
   }
 
   let nothingFound = 'Type a name or an email address, or paste a user id.';
-  if (!allowed) nothingFound = `Searching users needs the Genesys Cloud permission ${VIEW_USERS}.`;
+  if (!allowed) nothingFound = `Searching users needs the Genesys Cloud permission ${viewUsers.permission}.`;
   else if (input.kind === 'unmatchable') nothingFound = input.reason;
   else if (results.isError) nothingFound = `Couldn't search: ${results.error.message}`;
   else if (search && (results.isFetching || query !== debounced)) nothingFound = 'Searching…';

@@ -1,34 +1,17 @@
-// Mantine's styles for the components pages beyond the first load use (forms, tables, pickers,
-// menus). Each page's route module imports this; it loads once, with the first such page.
-import './dialog.ts';
+// Mantine's styles for the components pages beyond the first load use: forms, pickers and the
+// rest. Each page's route module imports this; it loads once, with the first such page. A
+// component rendered without its styles fails the end-to-end tests (e2e/fixtures.ts).
 import '@mantine/core/styles/Input.css';
-import '@mantine/core/styles/Combobox.css';
-import '@mantine/core/styles/Popover.css';
-import '@mantine/core/styles/ScrollArea.css';
-import '@mantine/core/styles/Tooltip.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Switch.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/CheckboxIndicator.css';
-import '@mantine/core/styles/Radio.css';
-import '@mantine/core/styles/NumberInput.css';
 import '@mantine/core/styles/SegmentedControl.css';
-import '@mantine/core/styles/Pill.css';
-import '@mantine/core/styles/PillsInput.css';
-import '@mantine/core/styles/Table.css';
+import '@mantine/core/styles/FloatingIndicator.css';
+// NativeSelect's chevron.
+import '@mantine/core/styles/Combobox.css';
 import '@mantine/core/styles/Pagination.css';
 import '@mantine/core/styles/Avatar.css';
-import '@mantine/core/styles/Menu.css';
 import '@mantine/core/styles/Kbd.css';
-import '@mantine/core/styles/Divider.css';
 import '@mantine/core/styles/Fieldset.css';
-import '@mantine/core/styles/Tabs.css';
-import '@mantine/core/styles/Chip.css';
-import '@mantine/core/styles/Flex.css';
-import '@mantine/core/styles/Grid.css';
-import '@mantine/core/styles/Indicator.css';
-import '@mantine/core/styles/Timeline.css';
-import '@mantine/core/styles/Mark.css';
-import '@mantine/core/styles/NavLink.css';
-import '@mantine/core/styles/Accordion.css';
-import '@mantine/core/styles/Progress.css';
+import '@mantine/core/styles/CloseButton.css';
