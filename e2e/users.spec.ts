@@ -190,7 +190,6 @@ test.describe('Revoking a user’s tokens', () => {
     await dialog.getByRole('button', { name: 'Revoke all tokens' }).click();
 
     await expect(dialog).toBeHidden();
-    await expect(page.getByText('Tokens revoked', { exact: true })).toBeVisible();
     const status = page.getByRole('status').filter({ hasText: 'Tokens revoked at' });
     await expect(status).toContainText('Not signed in again since');
     await expect(page.getByRole('region', { name: 'Done from this browser' })).toContainText('Revoked all tokens of Ari Agent');

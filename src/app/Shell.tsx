@@ -39,18 +39,18 @@ function ActingAs() {
           </Text>
         )
       )}
-      <Group gap={4} justify="flex-end" wrap="nowrap">
-        {/* On a narrow screen the organisation stays whole; the region gives way, with an ellipsis. */}
+      {/* On a narrow screen the region goes to a line of its own rather than being cut short. */}
+      <Group gap={4} justify="flex-end" wrap="wrap" className={classes.where}>
         {token.isPending ? (
           <Skeleton height={12} width={90} aria-hidden />
         ) : (
           org?.name && (
-            <Text size="xs" c="dimmed" lh={1.2} style={{ flexShrink: 0 }}>
+            <Text size="xs" c="dimmed" lh={1.2}>
               {org.name} ·
             </Text>
           )
         )}
-        <Text size="xs" c="dimmed" lh={1.2} truncate="end" style={{ minWidth: 0 }}>
+        <Text size="xs" c="dimmed" lh={1.2}>
           {region?.label ?? session?.environment}
         </Text>
       </Group>

@@ -12,11 +12,8 @@ import { useSessionControl } from '../../auth/sessionControl.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Hint } from '../../ui/Hint.tsx';
-import { useNotify } from '../../ui/notify.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
-
-const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /**
  * "Revoke all tokens" and its confirmation. Without the permission the button stays focusable,
@@ -26,7 +23,6 @@ export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: 
   const api = useApi();
   const actor = useActor();
   const control = useSessionControl();
-  const notify = useNotify();
   const capability = useCapability('revokeTokens');
   const [opened, { open, close }] = useDisclosure(false);
   const isSelf = actor.id !== undefined && actor.id === user.id;
@@ -42,9 +38,9 @@ export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: 
         control.ended('self-revoked');
         return;
       }
+      // The page says so where the button was ("Tokens revoked at …"): no notification to cover it.
       onRevoked(at);
       close();
-      notify({ color: 'teal', title: 'Tokens revoked', message: `Every token of ${name} stopped working at ${clock.format(at)}.` });
     });
 
   const dismiss = () => {
