@@ -61,9 +61,10 @@ export default tseslint.config(
             { target: './src', from: './emulator', message: 'src/ must not import the emulator; talk to it over HTTP.' },
             { target: './src/paths.ts', from: './src', except: ['./paths.ts'], message: 'paths.ts is the bottom layer: it imports nothing of ours.' },
             { target: './src/config', from: ['./src/api', './src/journal', './src/ui', './src/auth', './src/features', './src/app'], message: 'config/ sits below api, ui, auth, features and app.' },
-            { target: './src/journal', from: ['./src/config', './src/api', './src/ui', './src/auth', './src/features', './src/app'], message: 'journal/ (browser storage) imports nothing of ours but paths.' },
-            { target: './src/api', from: ['./src/journal', './src/ui', './src/auth', './src/features', './src/app'], message: 'api/ sits below ui, auth, features and app.' },
-            { target: './src/ui', from: ['./src/journal', './src/auth', './src/features', './src/app'], message: 'ui/ sits below auth, features and app.' },
+            { target: './src/journal', from: ['./src/config', './src/api', './src/jobs', './src/ui', './src/auth', './src/features', './src/app'], message: 'journal/ (browser storage) imports nothing of ours but paths.' },
+            { target: './src/api', from: ['./src/journal', './src/jobs', './src/ui', './src/auth', './src/features', './src/app'], message: 'api/ sits below jobs, ui, auth, features and app.' },
+            { target: './src/jobs', from: ['./src/config', './src/journal', './src/ui', './src/auth', './src/features', './src/app'], message: 'jobs/ (long work, no React pages) uses api/ only; pages come to it.' },
+            { target: './src/ui', from: ['./src/journal', './src/jobs', './src/auth', './src/features', './src/app'], message: 'ui/ sits below auth, features and app.' },
             { target: './src/auth', from: ['./src/features', './src/app'], message: 'auth/ sits below the features and app.' },
             ...FEATURES.map((feature) => ({
               target: `./src/features/${feature}`,

@@ -16,8 +16,12 @@ const ROUTES: readonly Route[] = [
   { path: '/users', module: 'src/features/users/searchRoute.tsx' },
   { path: '/users/:userId', module: 'src/features/users/userRoute.tsx' },
   { path: '/activity', module: 'src/features/activity/route.tsx' },
+  { path: '/bulk-revoke', module: 'src/features/bulk-revoke/route.tsx' },
+  { path: '/bulk-revoke/runs/:runId', module: 'src/features/bulk-revoke/runRoute.tsx' },
 ];
-const BUDGETS: Budgets = { firstLoadJs: 170_000, firstLoadCss: 25_000, routeJs: 40_000 };
+// Modules loaded on first use get a little more than a page: Mantine's Spotlight and Modal carry a
+// ScrollArea with a positioning library (~14 KB) that no code of ours can leave out.
+const BUDGETS: Budgets = { firstLoadJs: 170_000, firstLoadCss: 25_000, routeJs: 40_000, lazyJs: 45_000 };
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'dist');

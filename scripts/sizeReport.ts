@@ -30,6 +30,8 @@ export interface Budgets {
   firstLoadCss: number;
   /** Gzip bytes of JavaScript any other route may add on top of the first load. */
   routeJs: number;
+  /** Gzip bytes a module loaded on first use (a file drop, the quick search) may add to what loads it; routeJs when not set. */
+  lazyJs?: number;
 }
 
 export interface RouteSize {
@@ -127,8 +129,9 @@ export function analyse(
     ...(firstKey === undefined ? { note: `${firstLoad.module} is not built yet: the entry alone` } : {}),
   });
 
-  const measureOwn = (path: string, module: string, key: string): RouteSize => {
-    const own = [...staticClosure(manifest, [key])].filter((k) => !firstClosure.has(k));
+  /** `beyond`: what is already loaded when this is (the first load, and the route that loads a lazy module). */
+  const measureOwn = (path: string, module: string, key: string, beyond: ReadonlySet<string> = firstClosure): RouteSize => {
+    const own = [...staticClosure(manifest, [key])].filter((k) => !firstClosure.has(k) && !beyond.has(k));
     const files = filesOf(manifest, own);
     // A file the first load already fetched is not fetched again.
     const js = [...files.js].filter((f) => !first.js.has(f)).sort();
@@ -147,10 +150,18 @@ export function analyse(
       routes.push(measureOwn(route.path, route.module, key));
     }
   }
+  // A lazy module a route loads on use (a file drop, a quick search) is measured by what it adds
+  // to that route, the route it is loaded from; one no listed route loads, against the first load.
+  const routeClosures = options.routes.flatMap((route) => {
+    const key = keyOf(manifest, route.module);
+    return key === undefined ? [] : [{ path: route.path, closure: staticClosure(manifest, [key]) }];
+  });
   for (const [key, chunk] of Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))) {
     const src = chunk.src ?? key;
     if (!chunk.isDynamicEntry || !src.startsWith(featuresDir) || listed.has(src)) continue;
-    routes.push(measureOwn(`(lazy) ${src}`, src, key));
+    const parent = routeClosures.find(({ closure }) => [...closure].some((k) => manifest[k]?.dynamicImports?.includes(key)));
+    const measured = { ...measureOwn(`(lazy) ${src}`, src, key, parent?.closure), jsBudget: budgets.lazyJs ?? budgets.routeJs };
+    routes.push(parent ? { ...measured, note: `beyond what ${parent.path} has loaded` } : measured);
   }
 
   const all = filesOf(manifest, Object.keys(manifest));

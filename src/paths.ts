@@ -25,6 +25,12 @@ export const paths = {
   },
   user: { path: '/users/:userId', href: (userId: string) => `/users/${encodeURIComponent(userId)}` },
   activity: { path: '/activity', href: () => '/activity' },
+  bulkRevoke: {
+    path: '/bulk-revoke',
+    /** `from: 'selection'`: with the users ticked on the Users page. */
+    href: (options: { from?: 'selection' } = {}) => withQuery('/bulk-revoke', { from: options.from }),
+  },
+  bulkRun: { path: '/bulk-revoke/runs/:runId', href: (runId: string) => `/bulk-revoke/runs/${encodeURIComponent(runId)}` },
 
   signIn: {
     path: '/signin',

@@ -35,6 +35,7 @@ export async function renderApp(
     beforeRender?: (emulator: Emulator, token: string) => Promise<unknown>;
     /** The browser's IndexedDB journal and its channel to other tabs; a fresh one per call unless given. */
     journal?: { databaseName: string; channelName: string };
+    jobs?: { databaseName: string; channelName: string };
   } = {},
 ) {
   const sessionStore = new SessionStore();
@@ -63,6 +64,7 @@ export async function renderApp(
     },
     initialPath: options.path ?? '/token',
     journal: options.journal ?? freshJournal(),
+    jobs: options.jobs ?? freshJobs(),
   });
   // As main.tsx renders it: in development React mounts every component twice, which is how a
   // remount sends a second request if anything lets it.
@@ -78,4 +80,10 @@ export async function renderApp(
 export function freshJournal() {
   const id = crypto.randomUUID();
   return { databaseName: `journal-${id}`, channelName: `journal-${id}` };
+}
+
+/** Runs of its own, likewise. */
+export function freshJobs() {
+  const id = crypto.randomUUID();
+  return { databaseName: `runs-${id}`, channelName: `runs-${id}`, adoptEveryMs: 100 };
 }

@@ -23,6 +23,10 @@ if (typeof window !== 'undefined') {
     disconnect = () => undefined;
   };
   window.HTMLElement.prototype.scrollIntoView = () => undefined;
+  // Mantine's autosizing textarea listens for web fonts loading.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', { value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+  }
   afterEach(() => {
     cleanup();
     sessionStorage.clear();

@@ -19,6 +19,8 @@ export class ApiError extends Error {
   readonly details: ErrorDetail[];
   readonly method: string;
   readonly path: string;
+  /** The answer's headers, when there was an answer (rate-limit ones included). */
+  readonly headers: Headers | undefined;
 
   constructor(init: {
     status: number;
@@ -29,6 +31,7 @@ export class ApiError extends Error {
     correlationId?: string | undefined;
     retryAfterSeconds?: number | undefined;
     details?: ErrorDetail[] | undefined;
+    headers?: Headers | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -39,6 +42,7 @@ export class ApiError extends Error {
     this.correlationId = init.correlationId;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.details = init.details ?? [];
+    this.headers = init.headers;
   }
 
   /** A write that got no answer: Genesys may or may not have carried it out. */
@@ -365,6 +369,7 @@ async function toApiError(response: Response, method: string, path: string): Pro
     retryAfterSeconds:
       Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : retryAfterFromMessage(typeof body.message === 'string' ? body.message : ''),
     details: Array.isArray(body.details) ? (body.details as ErrorDetail[]) : [],
+    headers: response.headers,
   });
 }
 

@@ -5,6 +5,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiContext } from '../api/api.ts';
 import { AuthContext } from '../auth/sessionControl.ts';
+import { JobsContext } from '../jobs/context.ts';
 import { JournalContext, useJournalRefresh } from '../journal/hooks.ts';
 import { NotificationsOutlet, NotifierContext } from '../ui/notify.tsx';
 import type { AppInstance } from './createApp.tsx';
@@ -41,8 +42,10 @@ export function App({ app }: { app: AppInstance }) {
           <AuthContext.Provider value={auth}>
             <NotifierContext.Provider value={app.notifier}>
               <JournalContext.Provider value={app.journal}>
-                <JournalRefresh app={app} />
-                <RouterProvider router={app.router} />
+                <JobsContext.Provider value={app.jobs}>
+                  <JournalRefresh app={app} />
+                  <RouterProvider router={app.router} />
+                </JobsContext.Provider>
               </JournalContext.Provider>
             </NotifierContext.Provider>
           </AuthContext.Provider>

@@ -10,6 +10,7 @@ import { findRegion } from '../config/regions.ts';
 import { QuickSearch } from '../features/users/QuickSearch.tsx';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { JobsOwner } from './JobsOwner.tsx';
 import classes from './Shell.module.css';
 
 export interface NavItem {
@@ -142,6 +143,7 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
         )}
         <Outlet />
         <QuickSearch />
+        <JobsOwner />
       </main>
     </div>
   );

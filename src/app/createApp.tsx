@@ -12,6 +12,8 @@ import { createSessionControl, sessionEndedLoader, type SessionControl } from '.
 import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
+import { JobsHandle } from '../jobs/handle.ts';
+import type { JobsOptions } from '../jobs/jobs.ts';
 import { Journal, type JournalOptions } from '../journal/journal.ts';
 import { paths } from '../paths.ts';
 import { Notifier } from '../ui/notify.tsx';
@@ -41,6 +43,7 @@ export interface AppOptions {
   clock?: Clock;
   storage?: Storage;
   journal?: JournalOptions;
+  jobs?: Omit<JobsOptions, 'http'>;
 }
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
@@ -57,6 +60,7 @@ export interface AppInstance {
   session: SessionControl;
   notifier: Notifier;
   journal: Journal;
+  jobs: JobsHandle;
 }
 
 export function createApp(options: AppOptions): AppInstance {
@@ -83,6 +87,7 @@ export function createApp(options: AppOptions): AppInstance {
   const api = createApi(http);
   const notifier = new Notifier();
   const journal = new Journal(options.journal);
+  const jobs = new JobsHandle({ ...options.jobs, http, ...(options.clock ? { clock: options.clock } : {}) });
 
   const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway, sessionStore };
   const queryClient = createQueryClient({ onUnauthorized: () => session.ended(), journal, notifier });
@@ -95,6 +100,7 @@ export function createApp(options: AppOptions): AppInstance {
     api,
     navigateAway,
     router: () => router,
+    onEnd: () => jobs.detach(),
   });
 
   const routes: RouteObject[] = [
@@ -145,5 +151,5 @@ export function createApp(options: AppOptions): AppInstance {
   const router: AppRouter = options.initialPath
     ? createMemoryRouter(routes, { basename, initialEntries: [`${basename === '/' ? '' : basename}${options.initialPath}`] })
     : createBrowserRouter(routes, { basename });
-  return { router, queryClient, api, sessionStore, session, notifier, journal };
+  return { router, queryClient, api, sessionStore, session, notifier, journal, jobs };
 }

@@ -43,6 +43,8 @@ export const PAGES: readonly PageDefinition[] = [
       return null;
     },
   },
+  { path: paths.bulkRevoke.path, nav: 'Bulk revoke', needs: 'revokeTokens', load: () => import('../features/bulk-revoke/route.tsx') },
+  { path: paths.bulkRun.path, needs: 'revokeTokens', load: () => import('../features/bulk-revoke/runRoute.tsx') },
   { path: paths.activity.path, nav: 'Activity', load: () => import('../features/activity/route.tsx') },
 ];
 

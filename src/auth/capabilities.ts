@@ -15,7 +15,7 @@ export const CAPABILITIES = {
     label: "Revoke users' tokens",
     action: "revoke users' tokens",
     permission: 'oauth:token:delete',
-    page: { href: paths.users.href(), label: 'Open Users' },
+    page: { href: paths.bulkRevoke.href(), label: 'Open Bulk revoke' },
   },
   changeIdleTimeout: {
     label: 'Change the idle token timeout',

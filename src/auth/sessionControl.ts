@@ -49,6 +49,8 @@ interface SessionControlOptions {
   navigateAway: (url: string) => void;
   /** The router is made after the loaders that need this, so it is looked up late. */
   router: () => DataRouter;
+  /** The session is over, however it ended: long work of this tab stops, to go on after the next sign-in. */
+  onEnd?: () => void;
 }
 
 export function stripBase(path: string, basePath: string): string {
@@ -89,6 +91,7 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       const session = sessionStore.peek();
       if (ending || !session) return;
       ending = true;
+      options.onEnd?.();
       sessionStore.clear();
       // Genesys only returns to a registered redirect URI, so the logout comes back through the callback.
       const logoutUrl = genesysLogoutUrl(config, session.environment, options.redirectUri);
@@ -107,6 +110,7 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       // Without a session a 401 is only a late echo of the one that ended it.
       if (ending || !session) return;
       ending = true;
+      options.onEnd?.();
       const inferred = cause
         ? { cause }
         : causeOfEnd(session, queryClient.getQueryData<TokenInfo>(tokenKeys.me()), Date.now(), api.http.serverClock.offsetMs);

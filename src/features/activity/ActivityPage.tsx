@@ -233,9 +233,12 @@ function EntryRow({ entry }: { entry: JournalEntry }) {
               {target.email ? ` · ${target.email}` : ''}
             </Text>
           )}
-          {entry.run?.reason && (
+          {entry.run && (
             <Text size="sm" mt={4} className={lists.wrapAnywhere}>
-              Reason: {entry.run.reason}
+              {entry.run.reason ? `Reason: ${entry.run.reason} · ` : ''}
+              <Anchor component={Link} to={paths.bulkRun.href(entry.run.id)} size="sm" underline="always">
+                Open the run and its report
+              </Anchor>
             </Text>
           )}
           {entry.error && (

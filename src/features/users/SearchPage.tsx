@@ -1,13 +1,14 @@
-import { Alert, Anchor, Box, Group, Kbd, Pagination, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, Kbd, Pagination, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { IconInfoCircle, IconKeyOff, IconSearch } from '@tabler/icons-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api.ts';
 import type { User } from '../../api/users.ts';
 import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
+import { readSelection, toggleSelected, writeSelection, type SelectedUser } from '../../jobs/selection.ts';
 import { paths } from '../../paths.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
@@ -123,6 +124,11 @@ function UserSearchPanel() {
     next?.focus();
   };
 
+  // Users ticked for a bulk revocation, kept in this tab across pages of results.
+  const canRevoke = useCapability('revokeTokens').allowed;
+  const [selection, setSelection] = useState<SelectedUser[]>(() => readSelection());
+  const picked = new Set(selection.map((user) => user.id));
+
   const data = search ? results.data : undefined;
   const users = data?.results ?? [];
   const pageCount = data ? Math.max(data.pageCount, 1) : 1;
@@ -187,12 +193,37 @@ function UserSearchPanel() {
         </Text>
       )}
 
+      {canRevoke && selection.length > 0 && (
+        <Group gap="sm" className={classes.selectionBar} role="region" aria-label="Selected users">
+          <Text size="sm" fw={600}>
+            {selection.length} selected
+          </Text>
+          <Button component={Link} to={paths.bulkRevoke.href({ from: 'selection' })} size="xs" color="red" leftSection={<IconKeyOff size={14} aria-hidden />}>
+            Revoke tokens for {selection.length} selected
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              writeSelection([]);
+              setSelection([]);
+            }}
+          >
+            Clear
+          </Button>
+        </Group>
+      )}
       {users.length > 0 && (
         <Box aria-busy={stale || undefined} style={{ opacity: stale ? 0.6 : 1 }}>
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- arrow keys move between the links inside */}
           <ul id="user-results" aria-label="Matching users" className={lists.rows} ref={listRef} onKeyDown={onListKeyDown}>
             {users.map((user) => (
-              <ResultRow key={user.id} user={user} />
+              <ResultRow
+                key={user.id}
+                user={user}
+                selected={canRevoke ? picked.has(user.id) : undefined}
+                onSelect={(on) => setSelection(toggleSelected({ id: user.id, name: user.name, email: user.email }, on))}
+              />
             ))}
           </ul>
           <Text size="xs" c="dimmed" mt="xs">
@@ -218,10 +249,19 @@ function UserSearchPanel() {
   );
 }
 
-function ResultRow({ user }: { user: User }) {
+function ResultRow({ user, selected, onSelect }: { user: User; selected: boolean | undefined; onSelect: (selected: boolean) => void }) {
   const details = [user.title, user.department].filter(Boolean).join(' · ');
   return (
     <li className={`${lists.row} ${classes.result}`}>
+      {selected !== undefined && (
+        <Checkbox
+          className={classes.select}
+          aria-label={`Select ${displayName(user)} for a bulk revocation`}
+          checked={selected}
+          onChange={(event) => onSelect(event.currentTarget.checked)}
+          mt={10}
+        />
+      )}
       <UserAvatar user={user} />
       <div className={classes.resultBody}>
         <Group gap="xs" wrap="wrap">

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconArrowLeft, IconCircleCheck, IconLogin, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api.ts';
 import { isApiError } from '../../api/http.ts';
@@ -9,6 +9,7 @@ import { explainRule, resolveRule } from '../../api/idleTimeoutRule.ts';
 import type { User } from '../../api/users.ts';
 import { CAPABILITIES } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
+import { useJobs, useRunsVersion } from '../../jobs/context.ts';
 import { useJournalAbout } from '../../journal/hooks.ts';
 import type { JournalEntry } from '../../journal/types.ts';
 import { paths } from '../../paths.ts';
@@ -118,6 +119,11 @@ function UserDetails({ userId }: { userId: string }) {
         {(loaded) => <Details user={loaded} />}
       </QueryState>
       {(entries.length > 0 || detail.data) && <DoneHere entries={entries} />}
+      {token.data?.organization?.id && (
+        <Suspense fallback={null}>
+          <BulkRunsFor orgId={token.data.organization.id} userId={userId} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
@@ -273,6 +279,42 @@ function DoneHere({ entries }: { entries: readonly JournalEntry[] }) {
           All activity
         </Anchor>
       </Text>
+    </Section>
+  );
+}
+
+const RUN_RESULTS: Record<string, string> = {
+  pending: 'waiting',
+  'in-flight': 'being sent',
+  revoked: 'revoked',
+  failed: 'failed',
+  'not-confirmed': 'not confirmed',
+  cancelled: 'cancelled before it was sent',
+  skipped: 'left out',
+};
+
+/** The bulk runs of this browser that named this user, and what each did. */
+function BulkRunsFor({ orgId, userId }: { orgId: string; userId: string }) {
+  const jobs = useJobs();
+  const version = useRunsVersion();
+  const rows = useQuery({ queryKey: ['runs', 'user', orgId, userId, version], queryFn: () => jobs.rowsForUser(orgId, userId), placeholderData: (previous) => previous });
+  const found = rows.data ?? [];
+  if (found.length === 0) return null;
+  return (
+    <Section title="In bulk revocations">
+      <List spacing="xs" listStyleType="none" p={0} m={0}>
+        {found.map((row) => (
+          <List.Item key={`${row.runId}:${row.index}`}>
+            <Text size="sm">
+              {row.at ? <RelativeTime value={row.at} /> : 'Not sent yet'} · {RUN_RESULTS[row.state] ?? row.state}
+              {row.reason ? ` · ${row.reason}` : ''} ·{' '}
+              <Anchor component={Link} to={paths.bulkRun.href(row.runId)} size="sm" underline="always">
+                Open the run
+              </Anchor>
+            </Text>
+          </List.Item>
+        ))}
+      </List>
     </Section>
   );
 }
