@@ -37,6 +37,21 @@ export class EmulatorControl {
     await this.post('faults', fault);
   }
 
+  /** A lower rate limit, in a short window, so a bulk run meets it in seconds (a test-only knob). */
+  async setRateLimit(limit: { perMinute: number; windowSeconds?: number }) {
+    await this.post('rate-limit', limit);
+  }
+
+  /** Which users' tokens are revoked now, of those asked about. */
+  async revokedOf(userIds: readonly string[]): Promise<string[]> {
+    const revoked: string[] = [];
+    for (const id of userIds) {
+      const tokens = await this.tokensOf(id);
+      if (tokens.length > 0 && tokens.every((t) => t.status !== 'active')) revoked.push(id);
+    }
+    return revoked;
+  }
+
   /** Behaviour the contract leaves open (DELETE status, exposed headers), to test both readings. */
   async setQuirks(quirks: { deleteStatus?: 200 | 204; exposeHeaders?: boolean }) {
     await this.post('quirks', quirks);

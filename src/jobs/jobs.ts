@@ -376,8 +376,14 @@ export class Jobs {
     this.background(pending);
   }
 
+  /** Rows settled a minute, over the last minute (or since the first, in a run's first minute). */
   private rate(runId: string): number {
-    return (this.settledAt.get(runId) ?? []).filter((t) => t > this.clock.now() - RATE_WINDOW_MS).length;
+    const now = this.clock.now();
+    const recent = (this.settledAt.get(runId) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
+    const first = recent[0];
+    if (first === undefined) return 0;
+    const span = Math.max(5_000, now - first);
+    return Math.round((recent.length / Math.min(span, RATE_WINDOW_MS)) * RATE_WINDOW_MS);
   }
 
   private broadcast(runId: string) {

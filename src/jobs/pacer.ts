@@ -76,6 +76,9 @@ export function nextSendAt(state: PacerState, now: number, inFlight: number): nu
     const oldest = recent[recent.length + inFlight - state.perMinute] ?? recent[0] ?? at;
     at = Math.max(at, oldest + MINUTE);
   }
+  // Evenly spaced, not in bursts: a limit Genesys counts per second would refuse a burst.
+  const last = state.sent.at(-1);
+  if (last !== undefined) at = Math.max(at, last + MINUTE / state.perMinute);
   return at;
 }
 
@@ -89,7 +92,8 @@ export function recordSent(state: PacerState, now: number): PacerState {
 /** An answer came back (any status but 429), with the rate-limit headers when readable. */
 export function recordAnswer(state: PacerState, now: number, info: RateLimitInfo | undefined): PacerState {
   const pending = state.window ? { ...state.window, sentSince: Math.max(0, state.window.sentSince - 1) } : undefined;
-  if (!info) return { ...state, window: pending };
+  // Without headers, the pace creeps back up after a 429 halved it, a little with each answer.
+  if (!info) return { ...state, window: pending, perMinute: Math.min(state.options.fallbackPerMinute, state.perMinute + 1) };
   const resetAt = now + info.resetSeconds * 1000;
   const fresh = { resetAt, allowed: info.allowed, count: info.count, sentSince: pending?.sentSince ?? 0 };
   if (!pending || now >= pending.resetAt) return { ...state, window: fresh };

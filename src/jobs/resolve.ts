@@ -14,6 +14,8 @@ export interface Lookup {
   entry: string;
   /** Where it came from, for the preview: "line 12", "group Night Shift", "selected on Users". */
   from: string;
+  /** Its place in what the admin gave, for showing everything in that order. */
+  order?: number | undefined;
 }
 
 export interface GroupPick {
@@ -179,7 +181,7 @@ export async function resolveLookups(deps: ResolveDeps, lookups: readonly Lookup
     else resolutions.push({ status: 'not-found', lookup, reason: 'No user has this email address.' });
   }
   for (const { user, group } of members) {
-    take({ kind: 'id', key: user.id, entry: user.email ?? user.name ?? user.id, from: `group ${group.name}` }, user);
+    take({ kind: 'id', key: user.id, entry: user.email ?? user.name ?? user.id, from: `group ${group.name}`, order: Number.MAX_SAFE_INTEGER }, user);
   }
   return resolutions;
 }

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, List, Progress, SegmentedControl
 import { IconAlertTriangle, IconArrowLeft, IconKeyOff, IconListCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useCapability } from '../../auth/capabilities.ts';
 import { useActor } from '../../auth/identity.ts';
 import { useJobs } from '../../jobs/context.ts';
 import type { Run } from '../../jobs/jobs.ts';
@@ -9,6 +10,7 @@ import { paths } from '../../paths.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
+import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import classes from './bulk.module.css';
 import { ListInput } from './ListInput.tsx';
@@ -60,6 +62,7 @@ type PlanFilter = 'all' | 'revoke' | 'problems';
 /** Putting a run together: who, the preview of what Genesys said about each entry, and the confirmation. */
 export function NewRun() {
   const plan = useBulkPlan();
+  const viewUsers = useCapability('viewUsers');
   const { phase } = plan;
   return (
     <Section title="New bulk revocation">
@@ -67,6 +70,13 @@ export function NewRun() {
         <PreviewStep plan={plan} rows={phase.plan} />
       ) : (
         <Stack gap="md">
+          {viewUsers.known && !viewUsers.allowed && (
+            <PermissionNotice permission={viewUsers.permission} action="look users up">
+              <Text size="sm" mt="xs">
+                Token Admin looks every entry up before revoking, to show you who it names: without this permission it cannot.
+              </Text>
+            </PermissionNotice>
+          )}
           <ListInput plan={plan} />
           <TextInput
             label="Reason (optional)"
@@ -93,7 +103,7 @@ export function NewRun() {
             </Stack>
           ) : (
             <Group>
-              <Button leftSection={<IconListCheck size={16} aria-hidden />} disabled={!plan.hasInput} onClick={() => void plan.check()}>
+              <Button leftSection={<IconListCheck size={16} aria-hidden />} disabled={!plan.hasInput || !viewUsers.allowed} onClick={() => void plan.check()}>
                 Check the list
               </Button>
               {!plan.hasInput && (

@@ -16,6 +16,8 @@ export interface PlanRow {
   status: PlanStatus;
   reason?: string | undefined;
   user?: User | undefined;
+  /** Its place in what the admin gave. */
+  order: number;
 }
 
 export const PLAN_LABELS: Record<PlanStatus, string> = {
@@ -36,21 +38,31 @@ export interface NamedList {
 }
 
 const lineOf = (list: NamedList, line: number) => `${list.source}line ${line}`;
+/** Lists in the order given, each in line order; the Users page's selection after them. */
+const orderOf = (listIndex: number, line: number) => listIndex * 1_000_000 + line;
+const SELECTION_ORDER = 1_000_000_000;
 
 /** What to look up: every entry of the lists, then the users ticked on the Users page. */
 export function lookupsOf(lists: readonly NamedList[], selection: readonly SelectedUser[]): Lookup[] {
-  const fromList: Lookup[] = lists.flatMap((list) =>
-    list.parsed.entries.map((entry) => ({ kind: entry.kind, key: entry.key, entry: entry.text, from: lineOf(list, entry.line) })),
+  const fromList: Lookup[] = lists.flatMap((list, listIndex) =>
+    list.parsed.entries.map((entry) => ({ kind: entry.kind, key: entry.key, entry: entry.text, from: lineOf(list, entry.line), order: orderOf(listIndex, entry.line) })),
   );
-  const fromSelection: Lookup[] = selection.map((user) => ({ kind: 'id', key: user.id.toLowerCase(), entry: user.email ?? user.name ?? user.id, from: 'selected on Users' }));
+  const fromSelection: Lookup[] = selection.map((user, index) => ({
+    kind: 'id',
+    key: user.id.toLowerCase(),
+    entry: user.email ?? user.name ?? user.id,
+    from: 'selected on Users',
+    order: SELECTION_ORDER + index,
+  }));
   return [...fromList, ...fromSelection];
 }
 
 /** The preview: resolved users, and every entry that will not be revoked with its reason, in the order given. */
 export function planOf(lists: readonly NamedList[], resolutions: readonly Resolution[], selfId: string | undefined): PlanRow[] {
   const rows: PlanRow[] = [];
-  for (const [rejected, list] of lists.flatMap((list) => list.parsed.rejected.map((rejected) => [rejected, list] as const))) {
+  for (const [rejected, list, listIndex] of lists.flatMap((list, index) => list.parsed.rejected.map((rejected) => [rejected, list, index] as const))) {
     rows.push({
+      order: orderOf(listIndex, rejected.line),
       key: `rejected:${list.source}${rejected.line}:${rejected.text}`,
       entry: rejected.text,
       from: lineOf(list, rejected.line),
@@ -60,7 +72,7 @@ export function planOf(lists: readonly NamedList[], resolutions: readonly Resolu
   }
   resolutions.forEach((resolution, index) => {
     const { lookup } = resolution;
-    const base = { key: `${index}:${lookup.from}:${lookup.key}`, entry: lookup.entry, from: lookup.from };
+    const base = { key: `${index}:${lookup.from}:${lookup.key}`, entry: lookup.entry, from: lookup.from, order: lookup.order ?? Number.MAX_SAFE_INTEGER };
     if (resolution.status === 'user') {
       const self = selfId !== undefined && resolution.user.id === selfId;
       rows.push({ ...base, status: self ? 'self' : 'revoke', user: resolution.user, reason: self ? 'This is you: revoking ends your session.' : undefined });
@@ -70,7 +82,8 @@ export function planOf(lists: readonly NamedList[], resolutions: readonly Resolu
       rows.push({ ...base, status: resolution.status === 'failed' ? 'lookup-failed' : 'not-found', reason: resolution.reason });
     }
   });
-  return rows;
+  // Stable: rows of one line keep the order they were found in.
+  return rows.sort((a, b) => a.order - b.order);
 }
 
 export function countPlan(rows: readonly PlanRow[]): Record<PlanStatus, number> {
