@@ -7,10 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, type Suite } from './harness.ts';
+import { bulkSuite } from './suites/bulk.ts';
 import { loadSuite } from './suites/load.ts';
 
-/** Add a suite here (e.g. bulk revocation) and it runs with the others. */
-const SUITES: readonly Suite[] = [loadSuite];
+/** Add a suite here and it runs with the others. */
+const SUITES: readonly Suite[] = [loadSuite, bulkSuite];
 
 const RESULTS = join(import.meta.dirname, 'results.json');
 

@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createEmulator } from './app.ts';
 import type { Connection } from './env.ts';
+import type { SeedBuilder } from './model.ts';
 import { redirectUriProblem } from './oauth.ts';
 import { describeDemoAccounts } from './seed.ts';
 
@@ -18,6 +19,8 @@ export interface EmulatorServerOptions {
   rateLimitPerUserPerMinute?: number;
   /** Redirect URIs registered for the browser clients (exact match); default the app's dev server. */
   redirectUris?: readonly string[];
+  /** The world to start from (default the full seed); the bench adds users to it. */
+  seed?: SeedBuilder;
 }
 
 export interface EmulatorServer {
@@ -35,6 +38,7 @@ export async function startEmulatorServer(opts: EmulatorServerOptions): Promise<
     ...(opts.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: opts.rateLimitPerMinute }),
     ...(opts.rateLimitPerUserPerMinute === undefined ? {} : { rateLimitPerUserPerMinute: opts.rateLimitPerUserPerMinute }),
     ...(opts.redirectUris === undefined ? {} : { redirectUris: opts.redirectUris }),
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
   });
   // Ends every hang and delay when the server closes, so close() never waits on them.
   const closing = new AbortController();

@@ -67,10 +67,8 @@ export function nextSendAt(state: PacerState, now: number, inFlight: number): nu
     if (left <= 0) at = known.resetAt;
     return at;
   }
-  if (known) {
-    // The known window is over: one request at a time until an answer tells of the new one.
-    return inFlight > 0 ? Number.POSITIVE_INFINITY : at;
-  }
+  // The known window is over: the new one starts empty, so a few requests may go at once.
+  if (known) return at;
   const recent = state.sent.filter((t) => t > at - MINUTE);
   if (recent.length + inFlight >= state.perMinute) {
     const oldest = recent[recent.length + inFlight - state.perMinute] ?? recent[0] ?? at;
