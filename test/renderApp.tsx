@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { App } from '../src/app/App.tsx';
-import { createApp } from '../src/app/createApp.tsx';
+import { createApp, type AppOptions } from '../src/app/createApp.tsx';
 import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
 import { SessionStore } from '../src/auth/session.ts';
 import { parseConfig } from '../src/config/config.ts';
@@ -36,6 +36,8 @@ export async function renderApp(
     /** The browser's IndexedDB journal and its channel to other tabs; a fresh one per call unless given. */
     journal?: { databaseName: string; channelName: string };
     jobs?: { databaseName: string; channelName: string };
+    /** Anything else createApp takes (a clock, a timeout). */
+    app?: Partial<Pick<AppOptions, 'clock' | 'timeoutMs'>>;
   } = {},
 ) {
   const sessionStore = new SessionStore();
@@ -65,6 +67,7 @@ export async function renderApp(
     initialPath: options.path ?? '/token',
     journal: options.journal ?? freshJournal(),
     jobs: options.jobs ?? freshJobs(),
+    ...options.app,
   });
   // As main.tsx renders it: in development React mounts every component twice, which is how a
   // remount sends a second request if anything lets it.

@@ -41,6 +41,8 @@ export interface AppOptions {
   initialPath?: string;
   /** Tests give each app a clock, storage and journal of its own. */
   clock?: Clock;
+  /** How long one attempt of a Genesys call may take (default 30 s). */
+  timeoutMs?: number;
   storage?: Storage;
   journal?: JournalOptions;
   jobs?: Omit<JobsOptions, 'http'>;
@@ -83,6 +85,7 @@ export function createApp(options: AppOptions): AppInstance {
     token: () => sessionStore.get()?.accessToken,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const api = createApi(http);
   const notifier = new Notifier();
