@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './returnPath.ts';
+import { MAX_RETURN_PATH_LENGTH, safeReturnPath } from './returnPath.ts';
 
 describe('safeReturnPath', () => {
   it('keeps paths inside the app with their query and hash', () => {
@@ -40,5 +40,12 @@ describe('safeReturnPath', () => {
   it('keeps the result under the base path', () => {
     expect(safeReturnPath('/users/1', '/tools/tokens/')).toBe('/users/1');
     expect(safeReturnPath('/../../elsewhere', '/tools/tokens/')).toBe('/token');
+  });
+});
+
+describe('a return path too long to carry through sign-in', () => {
+  it('falls back to the home page', () => {
+    expect(safeReturnPath(`/users?q=${'a'.repeat(MAX_RETURN_PATH_LENGTH)}`)).toBe('/token');
+    expect(safeReturnPath(`/users?q=${'a'.repeat(MAX_RETURN_PATH_LENGTH - 9)}`)).toHaveLength(MAX_RETURN_PATH_LENGTH);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from './config.ts';
+import { ConfigError, endpointsFor, loadConfig, parseConfig } from './config.ts';
 import { findRegion, regionFromSearch } from './regions.ts';
 
 const CLIENT_ID = '5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13';
@@ -54,6 +54,86 @@ describe('parseConfig', () => {
 
   it('refuses a non-object', () => {
     expect(problemsOf([1, 2])[0]?.message).toMatch(/JSON object/);
+  });
+});
+
+describe('apiBaseUrl and loginBaseUrl', () => {
+  const messageFor = (url: string) => problemsOf({ clientId: CLIENT_ID, apiBaseUrl: url })[0]?.message;
+
+  it.each([
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+    ['http://127.1.2.3', 'http://127.1.2.3'],
+    ['http://[::1]:8787', 'http://[::1]:8787'],
+    // The in-process tests' emulator: .test names are never in public DNS.
+    ['http://emulator.test', 'http://emulator.test'],
+    // A company gateway's path prefix is kept, without its trailing slashes.
+    ['https://gateway.example.com/genesys/', 'https://gateway.example.com/genesys'],
+    ['https://gateway.example.com/genesys//', 'https://gateway.example.com/genesys'],
+    ['https://gateway.example.com/a/../genesys', 'https://gateway.example.com/genesys'],
+    ['HTTPS://API.MyPureCloud.IE:443/', 'https://api.mypurecloud.ie'],
+  ])('takes %s as %s', (url, used) => {
+    expect(parseConfig({ clientId: CLIENT_ID, apiBaseUrl: url, loginBaseUrl: url })).toMatchObject({ apiBaseUrl: used, loginBaseUrl: used });
+  });
+
+  it('joins the API paths after a gateway path prefix', () => {
+    const config = parseConfig({ clientId: CLIENT_ID, environment: 'mypurecloud.ie', apiBaseUrl: 'https://gateway.example.com/genesys/' });
+    const region = findRegion('mypurecloud.ie');
+    if (!region) throw new Error('the region list lacks mypurecloud.ie');
+    expect(`${endpointsFor(config, region).apiBaseUrl}/api/v2/tokens/me`).toBe('https://gateway.example.com/genesys/api/v2/tokens/me');
+  });
+
+  it.each(['http://gateway.example.com', 'http://192.168.1.10:8787', 'http://0.0.0.0:8787', 'http://127.0.0.1.nip.io', 'http://localhost.evil.example', 'http://[::ffff:127.0.0.1]'])(
+    'refuses plain http to %s, which is not a loopback host',
+    (url) => {
+      expect(messageFor(url)).toMatch(/^must use https, as in https:\/\/.*the admins' tokens would cross the network unencrypted/);
+    },
+  );
+
+  it('names the https URL to write instead', () => {
+    expect(messageFor('http://gateway.example.com:8443/genesys/')).toMatch(/^must use https, as in https:\/\/gateway\.example\.com:8443\/genesys:/);
+  });
+
+  it('refuses a query, a fragment or credentials, naming what to remove', () => {
+    expect(messageFor('https://gateway.example.com/genesys?key=1#x')).toMatch(/must not have a query \(“\?key=1”\).*remove it/);
+    expect(messageFor('https://gateway.example.com#/api')).toMatch(/must not have a fragment \(“#\/api”\).*after the #/);
+    expect(messageFor('https://gateway.example.com/#')).toMatch(/must not have a fragment \(“#”\)/);
+    expect(messageFor('https://admin@gateway.example.com')).toMatch(/must not hold a user name or password/);
+    // The password is not repeated on the error page.
+    expect(messageFor('https://admin:hunter2@gateway.example.com')).not.toMatch(/hunter2/);
+  });
+
+  it('refuses other schemes, and says what to add to a bare host', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/plain,x', 'ftp://x', 'file:///etc/passwd', 'https://']) {
+      expect(messageFor(url)).toBe('must be a full http(s) URL, for example https://api.mypurecloud.ie');
+    }
+    expect(messageFor('localhost:8787')).toBe('must start with https://, as in https://localhost:8787');
+  });
+
+  it('refuses the paths the app adds itself', () => {
+    expect(messageFor('https://gateway.example.com/genesys/api/v2/')).toBe('must not end with /api/v2: the app adds that path itself; remove it');
+    expect(problemsOf({ clientId: CLIENT_ID, loginBaseUrl: 'https://login.mypurecloud.ie/oauth' })[0]?.message).toMatch(/^must not end with \/oauth:/);
+  });
+});
+
+describe('clientId and environment', () => {
+  it('says what is wrong with a clientId that is empty, padded or the template placeholder', () => {
+    expect(problemsOf({ clientId: '' })[0]?.message).toMatch(/^is empty: it must be the OAuth client id/);
+    expect(problemsOf({ clientId: ` ${CLIENT_ID}` })[0]?.message).toBe('has spaces or line breaks before or after it: remove them');
+    expect(problemsOf({ clientId: 'REPLACE-WITH-YOUR-OAUTH-CLIENT-ID' })[0]?.message).toMatch(/^is still the template's placeholder/);
+    expect(parseConfig({ clientId: CLIENT_ID.toUpperCase() }).clientId).toBe(CLIENT_ID.toUpperCase());
+  });
+
+  it('stores a region however it is written as its domain, which the security headers build host names from', () => {
+    for (const environment of ['mypurecloud.ie', 'prod-euw1', 'https://apps.mypurecloud.ie', ' MyPureCloud.IE ']) {
+      expect(parseConfig({ clientId: CLIENT_ID, environment }).environment).toBe('mypurecloud.ie');
+    }
+  });
+
+  it('names the domain to write for a region given as one of its hosts', () => {
+    expect(problemsOf({ clientId: CLIENT_ID, environment: 'login.usw2.pure.cloud' })[0]?.message).toBe(
+      'names a host, not a region: write the region domain "usw2.pure.cloud"',
+    );
   });
 });
 

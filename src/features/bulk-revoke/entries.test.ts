@@ -442,6 +442,15 @@ describe('checking a file before its list is read', () => {
     expect(check(`\uFFFD\uFFFD${utf16}`)?.message).toMatch(/^This file is saved as UTF-16/);
   });
 
+  it('a file saved in a Windows code page rather than UTF-8 is named as such, with the first line it garbles', () => {
+    // "zoë" in Windows-1252 is not UTF-8: File.text() gives U+FFFD for the ë.
+    const text = new TextDecoder().decode(new Uint8Array([...encoder.encode('Email\r\nari@example.com\r\nzo'), 0xeb, ...encoder.encode('@example.de\r\n')]));
+    expect(checkFileText(text, text.length)).toEqual({
+      problem: 'not-text',
+      message: 'This file is not saved as UTF-8: line 3 has characters that cannot be read (shown as �). In Excel, choose File › Save As › CSV UTF-8 (.csv), and upload that file.',
+    });
+  });
+
   it('a file over the limit is refused before it is read, with its size', () => {
     expect(checkFileSize(MAX_FILE_BYTES)).toBeUndefined();
     expect(checkFileSize(MAX_FILE_BYTES + 1)?.message).toBe('This file is 10.1 MB; a list can be at most 10 MB. Split it into smaller files.');

@@ -607,5 +607,15 @@ export function checkFileText(text: string, byteLength: number): FileRefusal | u
   if (nulsAtEven + nulsAtOdd > 0 || controls > sample.length / 100) {
     return { problem: 'not-text', message: `This file is not text: it looks like a spreadsheet or another binary file. ${SAVE_AS_CSV}` };
   }
+  // Excel's plain "CSV (Comma delimited)" is saved in the Windows code page: read as UTF-8, an
+  // accented letter becomes U+FFFD, and "zoë@example.com" would be looked up as "zo�@example.com".
+  const unreadable = content.indexOf('\uFFFD');
+  if (unreadable !== -1) {
+    const line = countLineBreaks(content, 0, unreadable) + 1;
+    return {
+      problem: 'not-text',
+      message: `This file is not saved as UTF-8: line ${numbers.format(line)} has characters that cannot be read (shown as �). ${SAVE_AS_CSV}`,
+    };
+  }
   return undefined;
 }

@@ -10,12 +10,13 @@ const user = (id: string, email: string, name = email) => ({ id, email, name, st
 describe('the plan and the run it makes', () => {
   const parsed = parseUserList(['a@example.com', 'me@example.com', 'junk', 'b@example.com'].join('\n'));
   const lists = [{ parsed, source: '' }];
-  const lookups = lookupsOf(lists, [{ id: 'u-c', email: 'c@example.com' }]);
+  const [a, me, b, c] = lookupsOf(lists, [{ id: 'u-c', email: 'c@example.com' }]);
+  if (!a || !me || !b || !c) throw new Error('expected four lookups');
   const resolutions: Resolution[] = [
-    { status: 'user', lookup: lookups[0]!, user: user('u-a', 'a@example.com') },
-    { status: 'user', lookup: lookups[1]!, user: user('u-me', 'me@example.com') },
-    { status: 'not-found', lookup: lookups[2]!, reason: 'No user has this email address.' },
-    { status: 'user', lookup: lookups[3]!, user: user('u-c', 'c@example.com') },
+    { status: 'user', lookup: a, user: user('u-a', 'a@example.com') },
+    { status: 'user', lookup: me, user: user('u-me', 'me@example.com') },
+    { status: 'not-found', lookup: b, reason: 'No user has this email address.' },
+    { status: 'user', lookup: c, user: user('u-c', 'c@example.com') },
   ];
   const plan = planOf(lists, resolutions, 'u-me');
 

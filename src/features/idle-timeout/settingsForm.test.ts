@@ -56,13 +56,16 @@ describe('the schema at its edges', () => {
     // 299 and 28801 seconds are not whole minutes.
     expect(errors(withTimeout(299 / 60))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
     expect(errors(withTimeout(28801 / 60))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
-    expect(errors(withTimeout(7.5))).toEqual({ timeout: 'Enter 5 to 480 minutes' });
+    // A fraction inside the range is not told the range it is in.
+    expect(errors(withTimeout(7.5))).toEqual({ timeout: 'Enter 5 to 480 whole minutes' });
   });
 
   it('takes 1 to 8 whole hours in hours', () => {
     expect(errors(withTimeout(8, 'Hours'))).toEqual({});
     expect(errors(withTimeout(9, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
-    expect(errors(withTimeout(1.5, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
+    expect(errors(withTimeout(1.5, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 whole hours, or choose minutes and enter 90' });
+    expect(errors(withTimeout('1,5', 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 whole hours, or choose minutes and enter 90' });
+    expect(errors(withTimeout(8.5, 'Hours'))).toEqual({ timeout: 'Enter 1 to 8 hours' });
   });
 
   it('refuses an empty value, and one not written in digits: 0x10 is not 16 minutes', () => {
@@ -88,7 +91,9 @@ describe('the bundle rules', () => {
   });
 
   it('refuses a sixth bundle', () => {
-    expect(bundleProblems([1, 2, 3, 4, 5, 5].map((p, i) => bundle(p, [`g${i}`])))).toContainEqual({ path: 'bundles', message: 'At most 5 group bundles' });
+    expect(bundleProblems([1, 2, 3, 4, 5, 5].map((p, i) => bundle(p, [`g${i}`])))).toContainEqual({ path: 'bundles', message: 'At most 5 group bundles: remove one' });
+    // The sixth's priority 6 is not a problem of its own: the list says what to do.
+    expect(bundleProblems([1, 2, 3, 4, 5, 6, 7].map((p) => bundle(p, [`g${p}`])))).toEqual([{ path: 'bundles', message: 'At most 5 group bundles: remove 2' }]);
   });
 
   it('refuses a priority used twice or outside 1 to 5', () => {
@@ -101,6 +106,12 @@ describe('the bundle rules', () => {
       { path: 'bundles.1.groups', message: 'A group may be in one bundle only; already in priority 1' },
     ]);
     expect(bundleProblems([bundle(1, [])])).toEqual([{ path: 'bundles.0.groups', message: 'Pick at least one group' }]);
+  });
+
+  it('names the other bundle by its priority, whatever its place in the list', () => {
+    expect(bundleProblems([bundle(3, ['a']), bundle(1, ['a'])])).toEqual([
+      { path: 'bundles.1.groups', message: 'A group may be in one bundle only; already in priority 3' },
+    ]);
   });
 
   it('puts the bundle rules on the form’s fields', () => {

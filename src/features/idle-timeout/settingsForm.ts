@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { IdleTimeoutGroupBundle, IdleTokenTimeout, TimeoutUnit } from '../../api/tokens.ts';
-import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeMessage, toSeconds } from '../../api/timeoutDuration.ts';
+import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, fromSeconds, rangeIn, rangeMessage, toSeconds } from '../../api/timeoutDuration.ts';
 
 /** At most this many group bundles, with priorities 1 to this. */
 export const MAX_BUNDLES = 5;
@@ -76,8 +76,29 @@ export function wholeNumberIn(value: number | string): number {
   return /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
 }
 
+/** A number with a fraction, typed ("1.5", "1,5") or stored (450 seconds shows as 7.5 minutes); else undefined. */
+function fractionIn(value: number | string): number | undefined {
+  const number = typeof value === 'number' ? value : /^\s*\d+[.,]\d+\s*$/.test(value) ? Number(value.replace(',', '.')) : Number.NaN;
+  return Number.isFinite(number) && !Number.isInteger(number) ? number : undefined;
+}
+
+/**
+ * A fraction inside the range: "Enter 1 to 8 hours" would read as if 1.5 were allowed, so the
+ * message asks for whole units and, for hours, gives the same time in minutes.
+ */
+function fractionProblem(fraction: number, unit: TimeoutUnit): string | undefined {
+  const seconds = toSeconds(fraction, unit);
+  if (seconds < MIN_TIMEOUT_SECONDS || seconds > MAX_TIMEOUT_SECONDS) return undefined;
+  const { min, max } = rangeIn(unit);
+  const whole = `Enter ${min} to ${max} whole ${unit.toLowerCase()}`;
+  return unit === 'Hours' && seconds % 60 === 0 ? `${whole}, or choose minutes and enter ${seconds / 60}` : whole;
+}
+
 /** A timeout typed in a unit: a whole number of that unit inside the range, else the range in that unit. */
 function timeoutProblem(value: number | string, unit: TimeoutUnit): string | undefined {
+  const fraction = fractionIn(value);
+  const inRange = fraction === undefined ? undefined : fractionProblem(fraction, unit);
+  if (inRange !== undefined) return inRange;
   const number = wholeNumberIn(value);
   if (typeof value === 'string' && value.trim() !== '' && Number.isNaN(number)) return `${rangeMessage(unit)}, in digits only`;
   return Number.isInteger(number) && isTimeoutSeconds(toSeconds(number, unit)) ? undefined : rangeMessage(unit);
@@ -90,12 +111,15 @@ function timeoutProblem(value: number | string, unit: TimeoutUnit): string | und
  */
 export function bundleProblems(bundles: readonly IdleTimeoutGroupBundle[]): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  if (bundles.length > MAX_BUNDLES) problems.push({ path: 'bundles', message: `At most ${MAX_BUNDLES} group bundles` });
+  const tooMany = bundles.length - MAX_BUNDLES;
+  if (tooMany > 0) problems.push({ path: 'bundles', message: `At most ${MAX_BUNDLES} group bundles: remove ${tooMany === 1 ? 'one' : String(tooMany)}` });
   const priorities = new Map<number, number>();
   const owners = new Map<string, number>();
   bundles.forEach((bundle, index) => {
     if (!Number.isInteger(bundle.priority) || bundle.priority < 1 || bundle.priority > MAX_BUNDLES) {
-      problems.push({ path: `bundles.${index}.priority`, message: `Priority must be 1 to ${MAX_BUNDLES}` });
+      // The sixth bundle's priority 6 is the count's problem, said once for the list.
+      const countsProblem = tooMany > 0 && bundle.priority > MAX_BUNDLES && Number.isInteger(bundle.priority);
+      if (!countsProblem) problems.push({ path: `bundles.${index}.priority`, message: `Priority must be 1 to ${MAX_BUNDLES}` });
     } else if (priorities.has(bundle.priority)) {
       problems.push({ path: `bundles.${index}.priority`, message: `Priority ${bundle.priority} is already used by another bundle` });
     } else {
@@ -105,7 +129,9 @@ export function bundleProblems(bundles: readonly IdleTimeoutGroupBundle[]): { pa
     const taken = bundle.groups.filter((group) => owners.has(group) && owners.get(group) !== index);
     if (taken.length > 0) {
       const other = owners.get(taken[0] ?? '') ?? 0;
-      problems.push({ path: `bundles.${index}.groups`, message: `A group may be in one bundle only; already in priority ${other + 1}` });
+      // Named by its priority, not its place: settings from elsewhere need not be numbered in order.
+      const otherPriority = bundles[other]?.priority ?? other + 1;
+      problems.push({ path: `bundles.${index}.groups`, message: `A group may be in one bundle only; already in priority ${otherPriority}` });
     }
     for (const group of bundle.groups) if (!owners.has(group)) owners.set(group, index);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySearchInput, searchFor } from './classify.ts';
+import { MAX_SEARCH_LENGTH, classifySearchInput, searchFor } from './classify.ts';
 
 describe('what the user search box is asked', () => {
   it.each([
@@ -38,6 +38,27 @@ describe('what the user search box is asked', () => {
     const result = classifySearchInput(input);
     expect(result.kind).toBe('unmatchable');
     if (result.kind === 'unmatchable') expect(result.reason).toMatch(reason);
+  });
+
+  it('text longer than any name or address is not sent to Genesys, and says how long it is', () => {
+    expect(classifySearchInput('a'.repeat(MAX_SEARCH_LENGTH)).kind).toBe('name');
+    expect(classifySearchInput('a'.repeat(MAX_SEARCH_LENGTH + 1))).toEqual({
+      kind: 'unmatchable',
+      reason: 'That is 255 characters, longer than any name or email address (at most 254). Search by part of the name or the address.',
+    });
+  });
+
+  it.each(['@@@@', '.@.', '-@_', '@ @'])('%j, punctuation around an @, searches for nothing', (input) => {
+    expect(classifySearchInput(input)).toEqual({ kind: 'unmatchable', reason: 'Type more of the email address: at least 2 letters or digits besides the @.' });
+  });
+
+  it.each([
+    ['Ari Agent <ari@example.com>', 'ari@example.com'],
+    ['"Agent, Ari" <ari@example.com>', 'ari@example.com'],
+    ['<mailto:ari@example.com>', 'ari@example.com'],
+    ['mailto:ari@example.com', 'ari@example.com'],
+  ])('%j, as copied from a mail program, searches for the address in it', (input, text) => {
+    expect(classifySearchInput(input)).toEqual({ kind: 'email', text });
   });
 
   it('an empty box asks for nothing', () => {

@@ -16,18 +16,32 @@ const HAS_LETTER = /\p{L}/u;
 const NAME = /^[\p{L}\p{M}\p{N}'’.\-_+ ]+$/u;
 
 export const MIN_SEARCH_LENGTH = 2;
+/** No name or email address is longer (an address has at most 254 characters): a longer text cannot match. */
+export const MAX_SEARCH_LENGTH = 254;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+/** `Ari Agent <ari@example.com>` or `mailto:ari@example.com`, as copied from a mail program: the address in it. */
+const WRAPPED_ADDRESS = /^(?:[^<>]*<\s*(?:mailto:)?([^<>\s]+@[^<>\s]*)\s*>|mailto:(\S+@\S*))$/i;
 
 export function classifySearchInput(raw: string): SearchInput {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'empty' };
+  if (text.length > MAX_SEARCH_LENGTH) {
+    return {
+      kind: 'unmatchable',
+      reason: `That is ${text.length.toLocaleString('en-US')} characters, longer than any name or email address (at most ${MAX_SEARCH_LENGTH}). Search by part of the name or the address.`,
+    };
+  }
   // A pasted id may bring stray spaces, or follow a "/" typed to reach the box.
   const asId = text.replace(/^[/\s]+/, '').replace(/\s+/g, '');
   if (isUserId(asId)) return { kind: 'id', id: asId.toLowerCase() };
   if (text.includes('@')) {
-    if (text.replace('@', '').length < MIN_SEARCH_LENGTH) {
-      return { kind: 'unmatchable', reason: 'Type more of the email address: at least 2 characters besides the @.' };
+    const wrapped = WRAPPED_ADDRESS.exec(text);
+    const address = wrapped?.[1] ?? wrapped?.[2] ?? text;
+    // Punctuation alone ("@@@", ".@.") is in no address: it would search for nothing.
+    if ((address.replace('@', '').match(LETTER_OR_DIGIT) ?? []).length < MIN_SEARCH_LENGTH) {
+      return { kind: 'unmatchable', reason: 'Type more of the email address: at least 2 letters or digits besides the @.' };
     }
-    return { kind: 'email', text };
+    return { kind: 'email', text: address };
   }
   if (PARTIAL_ID.test(text)) {
     return {
