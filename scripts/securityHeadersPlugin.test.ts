@@ -71,7 +71,7 @@ describe('the preview server', () => {
     const { url, warnings } = await previewOf('{ "clientId": "REPLACE-WITH-YOUR-OAUTH-CLIENT-ID" }');
     expect(await policyOf(url)).toContain("connect-src 'self'; ");
     await policyOf(`${url}users/some-id`);
-    expect(warnings).toEqual([expect.stringMatching(/^Security headers: config.json: clientId must be the OAuth client id/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^Security headers: config.json: clientId is still the template's placeholder: it must be the OAuth client id/)]);
   });
 });
 
