@@ -4,7 +4,7 @@
  */
 
 /** Why a session ended by itself, as the session-ended page explains it. */
-export type SessionEndCause = 'expired' | 'idle' | 'revoked' | 'invalid' | 'self-revoked';
+export type SessionEndCause = 'expired' | 'idle' | 'revoked' | 'invalid' | 'self-revoked' | 'signed-out-elsewhere';
 
 function withQuery(path: string, params: Record<string, string | undefined>): string {
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();

@@ -36,6 +36,8 @@ export async function renderApp(
     /** The browser's IndexedDB journal and its channel to other tabs; a fresh one per call unless given. */
     journal?: { databaseName: string; channelName: string };
     jobs?: { databaseName: string; channelName: string };
+    /** Two apps given one name are two tabs of one browser. */
+    sessionChannelName?: string;
     /** Anything else createApp takes (a clock, a timeout). */
     app?: Partial<Pick<AppOptions, 'clock' | 'timeoutMs'>>;
   } = {},
@@ -67,6 +69,7 @@ export async function renderApp(
     initialPath: options.path ?? '/token',
     journal: options.journal ?? freshJournal(),
     jobs: options.jobs ?? freshJobs(),
+    sessionChannelName: options.sessionChannelName ?? `session-${crypto.randomUUID()}`,
     ...options.app,
   });
   // As main.tsx renders it: in development React mounts every component twice, which is how a

@@ -40,8 +40,18 @@ export class ServerClock {
   /** Round trip of the sample the offset comes from: the shortest one is the most exact. */
   private bestRoundTrip = Number.POSITIVE_INFINITY;
   private sampledAt = Number.NEGATIVE_INFINITY;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly clock: Pick<Clock, 'now'> = systemClock) {}
+
+  /** Hears when the estimate moves by more than a second. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** For useSyncExternalStore. */
+  snapshot = (): number => this.offset;
 
   /** Takes a sample from one answer: its `Date` header, and when the request was sent and answered. */
   observe(dateHeader: string | null, sentAt: number, answeredAt: number): void {
@@ -49,10 +59,15 @@ export class ServerClock {
     const server = Date.parse(dateHeader);
     if (!Number.isFinite(server)) return;
     const roundTrip = Math.max(0, answeredAt - sentAt);
-    // Samples age: a better round trip wins, but after a minute any new sample replaces the old.
-    if (roundTrip > this.bestRoundTrip && answeredAt - this.sampledAt < 60_000) return;
+    const estimate = server + 500 - (sentAt + roundTrip / 2);
+    // A sample that disagrees by more than it could be off means a clock moved: taken at once.
+    // Otherwise the shortest round trip is the most exact, and after a minute any sample will do.
+    const moved = Math.abs(estimate - this.offset) > roundTrip / 2 + 1_000;
+    if (!moved && roundTrip > this.bestRoundTrip && answeredAt - this.sampledAt < 60_000) return;
     // `Date` has whole seconds: Genesys' time was somewhere within that second.
-    this.offset = server + 500 - (sentAt + roundTrip / 2);
+    const before = this.offset;
+    this.offset = estimate;
+    if (Math.abs(this.offset - before) > 1_000) for (const listener of this.listeners) listener();
     this.bestRoundTrip = roundTrip;
     this.sampledAt = answeredAt;
   }

@@ -143,7 +143,9 @@ export function tokenQueries(http: HttpClient) {
       queryOptions({
         queryKey: tokenKeys.me(),
         queryFn: ({ signal }) => getTokenInfo(http, true, signal),
-        refetchOnWindowFocus: true,
+        // Every return to the tab asks (without counting as activity): a token that died
+        // meanwhile is found at once, not up to a minute later.
+        refetchOnWindowFocus: 'always',
         // A failed first load is not retried by a timer: the page offers Try again instead.
         refetchInterval: (query) => (query.state.data === undefined ? false : TOKEN_REFETCH_INTERVAL_MS),
       }),
@@ -166,11 +168,14 @@ export async function readTokenInfoAsActivity(queryClient: QueryClient, http: Ht
   const shared = tokenQueries(http).me();
   // A background read under way would otherwise be joined, and it does not count.
   await queryClient.cancelQueries({ queryKey: shared.queryKey, exact: true });
+  // Options as the client's defaults complete them (no retries of its own: the HttpClient retries).
+  const asked = queryClient.defaultQueryOptions({ ...shared, queryFn: ({ signal }: { signal: AbortSignal }) => getTokenInfo(http, false, signal) });
+  const query = queryClient.getQueryCache().build(queryClient, asked);
   try {
-    return await queryClient.query({ ...shared, queryFn: ({ signal }) => getTokenInfo(http, false, signal), staleTime: 0 });
+    return await query.fetch(asked, { cancelRefetch: true });
   } finally {
     // The query keeps the queryFn it last ran with for later refetches: put the preserving one back.
-    queryClient.getQueryCache().find<TokenInfo, Error, TokenInfo>({ queryKey: shared.queryKey, exact: true })?.setOptions(shared as never);
+    query.setOptions(queryClient.defaultQueryOptions(shared));
   }
 }
 

@@ -5,11 +5,14 @@ import { actsOutsideHomeOrg } from '../api/tokens.ts';
 import { CAPABILITIES, capabilityFor, type Capability } from '../auth/capabilities.ts';
 import { SignOutButton } from '../auth/SignOutButton.tsx';
 import { useIdentity } from '../auth/identity.ts';
+import { useIdleDeadline } from '../auth/idleDeadline.ts';
 import { useSession, useSessionControl } from '../auth/sessionControl.ts';
 import { findRegion } from '../config/regions.ts';
 import { QuickSearch } from '../features/users/QuickSearch.tsx';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { IdleWarning } from './IdleWarning.tsx';
 import { JobsOwner } from './JobsOwner.tsx';
 import classes from './Shell.module.css';
 
@@ -25,6 +28,7 @@ function ActingAs() {
   const session = useSession();
   const region = findRegion(session?.environment);
   const org = token.data?.organization;
+  const deadline = useIdleDeadline();
   return (
     <div className={classes.actingAs} data-testid="acting-as">
       {me.isPending ? (
@@ -54,6 +58,11 @@ function ActingAs() {
         <Text size="xs" c="dimmed" lh={1.2}>
           {region?.label ?? session?.environment}
         </Text>
+        {deadline !== undefined && (
+          <Text size="xs" c="dimmed" lh={1.2}>
+            · idles out <RelativeTime value={deadline} />
+          </Text>
+        )}
       </Group>
     </div>
   );
@@ -109,6 +118,7 @@ export function Shell({ nav }: { nav: readonly NavItem[] }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className={classes.main}>
+        <IdleWarning />
         {cloned && (
           <Alert color="orange" variant="light" icon={<IconUserShare aria-hidden />} title="Trustee session" mb="md" role="note" className={classes.banner}>
             You are working in {org?.name ?? 'this organisation'} as a trustee from {home?.name ?? 'another organisation'}.

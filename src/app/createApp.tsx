@@ -1,13 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, lazy } from 'react';
 import { Navigate, createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { createApi, type Api } from '../api/api.ts';
+import { actorOf, createApi, type Api } from '../api/api.ts';
+import { tokenKeys, type TokenInfo } from '../api/tokens.ts';
+import { userKeys, type UserMe } from '../api/users.ts';
 import type { Clock } from '../api/clock.ts';
 import { HttpClient } from '../api/http.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { signInLoader, type SignInContext } from '../auth/signInStart.ts';
 import type { OAuthResponse } from '../auth/oauthResponse.ts';
 import { SessionStore } from '../auth/session.ts';
+import { recordInterrupted } from '../auth/interrupted.ts';
+import { openSessionChannel } from '../auth/sessionChannel.ts';
 import { createSessionControl, sessionEndedLoader, type SessionControl } from '../auth/sessionControl.ts';
 import { redirectUriFor, resolveRegion } from '../auth/signIn.ts';
 import { endpointsFor, type AppConfig } from '../config/config.ts';
@@ -46,6 +50,8 @@ export interface AppOptions {
   storage?: Storage;
   journal?: JournalOptions;
   jobs?: Omit<JobsOptions, 'http'>;
+  /** The BroadcastChannel this browser's tabs sign out on (tests give each app its own). */
+  sessionChannelName?: string;
 }
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
@@ -93,7 +99,12 @@ export function createApp(options: AppOptions): AppInstance {
   const jobs = new JobsHandle({ ...options.jobs, http, ...(options.clock ? { clock: options.clock } : {}) });
 
   const signInContext: SignInContext = { config, redirectUri: redirectUriFor(config, origin, basePath), navigateAway, sessionStore };
-  const queryClient = createQueryClient({ onUnauthorized: () => session.ended(), journal, notifier });
+  const queryClient = createQueryClient({
+    onUnauthorized: () => session.ended(),
+    journal,
+    notifier,
+    onInterrupted: (intent) => recordInterrupted({ action: intent.action, summary: intent.summary, target: intent.target, at: Date.now() }, options.storage),
+  });
   const session = createSessionControl({
     config,
     basePath,
@@ -104,7 +115,23 @@ export function createApp(options: AppOptions): AppInstance {
     navigateAway,
     router: () => router,
     onEnd: () => jobs.detach(),
+    onSignedOut: (signedOut) => sessionChannel?.signedOut(signedOut),
   });
+  // Another tab of this browser signed out: so does this one. With a token of its own, it
+  // deletes that token at Genesys first, and records it, as its own sign-out would.
+  const sessionChannel = openSessionChannel(
+    (sameToken) => {
+      const end = () => session.ended('signed-out-elsewhere');
+      if (sameToken) {
+        end();
+        return;
+      }
+      const mutation = queryClient.getMutationCache().build(queryClient, api.mutations.signOut(actorOf(queryClient.getQueryData<UserMe>(userKeys.me()), queryClient.getQueryData<TokenInfo>(tokenKeys.me()))));
+      void mutation.execute({}).catch(() => undefined).finally(end);
+    },
+    () => sessionStore.get(),
+    options.sessionChannelName,
+  );
 
   const routes: RouteObject[] = [
     {

@@ -10,6 +10,8 @@ export interface QueryClientHooks {
   onUnauthorized: () => void;
   journal: Journal;
   notifier: Notifier;
+  /** A change cut short by the session's end (a 401): kept to be offered again after signing in. */
+  onInterrupted?: (intent: JournalIntent) => void;
 }
 
 function correlationIdOf(data: unknown): string | undefined {
@@ -17,7 +19,7 @@ function correlationIdOf(data: unknown): string | undefined {
   return typeof data.correlationId === 'string' ? data.correlationId : undefined;
 }
 
-export function createQueryClient({ onUnauthorized, journal, notifier }: QueryClientHooks): QueryClient {
+export function createQueryClient({ onUnauthorized, journal, notifier, onInterrupted }: QueryClientHooks): QueryClient {
   /** A change is recorded with the actor its mutation was given; a failed write is said, never dropped quietly. */
   const record = async (intent: JournalIntent | undefined, outcome: { result: 'success' | 'failure'; error?: string; correlationId?: string | undefined }) => {
     if (!intent) return;
@@ -64,7 +66,12 @@ export function createQueryClient({ onUnauthorized, journal, notifier }: QueryCl
             correlationId: isApiError(error) ? error.correlationId : undefined,
           });
         }
-        if (isUnauthorized(error)) onUnauthorized();
+        if (isUnauthorized(error)) {
+          const intent = mutation.meta?.journal;
+          // Not carried out: Genesys refused the token. Offered again after signing in, never redone by itself.
+          if (intent && intent.action !== 'sign-out') onInterrupted?.(intent);
+          onUnauthorized();
+        }
       },
     }),
     defaultOptions: {

@@ -15,6 +15,8 @@ function explain(cause: SessionEndCause, at: number | undefined): string {
       return `Your token expired${when}: it reached the lifetime set on the OAuth client.`;
     case 'self-revoked':
       return 'You revoked all of your own tokens, so this session ended too, as did your other Genesys Cloud sessions.';
+    case 'signed-out-elsewhere':
+      return `You signed out of Token Admin in another tab of this browser${when}, so this tab's session ended too.`;
     case 'invalid':
       return 'Genesys Cloud says your token no longer works: it was revoked, expired or idled out.';
     default:
@@ -36,7 +38,13 @@ export function SessionEndedPage() {
             color="yellow"
             variant="light"
             icon={<IconClockOff aria-hidden />}
-            title={cause === 'self-revoked' ? 'Signed out: you revoked your own tokens' : 'Signed out by Genesys Cloud'}
+            title={
+              cause === 'self-revoked'
+                ? 'Signed out: you revoked your own tokens'
+                : cause === 'signed-out-elsewhere'
+                  ? 'Signed out in another tab'
+                  : 'Signed out by Genesys Cloud'
+            }
           >
             {explain(cause, at)}
           </Alert>

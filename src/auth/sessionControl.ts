@@ -51,6 +51,8 @@ interface SessionControlOptions {
   router: () => DataRouter;
   /** The session is over, however it ended: long work of this tab stops, to go on after the next sign-in. */
   onEnd?: () => void;
+  /** The admin signed out here: the other tabs of this browser are told. */
+  onSignedOut?: (session: Session) => void;
 }
 
 export function stripBase(path: string, basePath: string): string {
@@ -92,6 +94,7 @@ export function createSessionControl(options: SessionControlOptions): SessionCon
       if (ending || !session) return;
       ending = true;
       options.onEnd?.();
+      options.onSignedOut?.(session);
       sessionStore.clear();
       // Genesys only returns to a registered redirect URI, so the logout comes back through the callback.
       const logoutUrl = genesysLogoutUrl(config, session.environment, options.redirectUri);

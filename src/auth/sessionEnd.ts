@@ -10,7 +10,7 @@ export interface SessionEnd {
 }
 
 const KEY = 'token-admin:session-ended';
-const CAUSES: readonly SessionEndCause[] = ['expired', 'idle', 'revoked', 'invalid', 'self-revoked'];
+const CAUSES: readonly SessionEndCause[] = ['expired', 'idle', 'revoked', 'invalid', 'self-revoked', 'signed-out-elsewhere'];
 
 /**
  * Kept in this tab's sessionStorage, not in the URL: only the app itself can say a session

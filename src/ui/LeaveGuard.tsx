@@ -6,7 +6,7 @@ import { paths } from '../paths.ts';
 const ALWAYS_ALLOWED: readonly string[] = [paths.signIn.path, paths.sessionEnded.path];
 
 /** Asks before unsaved changes are left behind: by a link in the app, Back, or closing the tab. */
-export function LeaveGuard({ dirty, what }: { dirty: boolean; /** "Your changes to the idle timeout" */ what: string }) {
+export function LeaveGuard({ dirty, what, onLeave }: { dirty: boolean; /** "Your changes to the idle timeout" */ what: string; /** The admin chose to leave them. */ onLeave?: () => void }) {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname && !ALWAYS_ALLOWED.includes(nextLocation.pathname),
   );
@@ -27,7 +27,14 @@ export function LeaveGuard({ dirty, what }: { dirty: boolean; /** "Your changes 
   if (blocker.state !== 'blocked') return null;
   return (
     <Suspense fallback={null}>
-      <LeaveDialog what={what} stay={() => blocker.reset()} leave={() => blocker.proceed()} />
+      <LeaveDialog
+        what={what}
+        stay={() => blocker.reset()}
+        leave={() => {
+          onLeave?.();
+          blocker.proceed();
+        }}
+      />
     </Suspense>
   );
 }

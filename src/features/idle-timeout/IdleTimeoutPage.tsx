@@ -1,9 +1,11 @@
-import { Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useApi } from '../../api/api.ts';
 import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
+import { forgetInterrupted, readInterrupted } from '../../auth/interrupted.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { LeaveGuard } from '../../ui/LeaveGuard.tsx';
 import { useNotify } from '../../ui/notify.tsx';
@@ -62,6 +64,12 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
   const [confirming, setConfirming] = useState(false);
   const [checking, setChecking] = useState(false);
   const { values, dirty, valid, save } = editor;
+  // A save the session's end cut short: said once, then forgotten.
+  const [interruptedSave] = useState(() => {
+    const found = readInterrupted().some((change) => change.action === 'change-idle-timeout');
+    if (found) forgetInterrupted('change-idle-timeout');
+    return found;
+  });
   // Loading their settings, or saving, leaves nothing to confirm.
   if (confirming && !dirty) setConfirming(false);
 
@@ -86,7 +94,17 @@ function SettingsEditor({ loaded, readOnly }: { loaded: IdleTokenTimeout; readOn
 
   return (
     <Stack gap="lg">
-      <LeaveGuard dirty={dirty && !save.isPending} what="Your changes to the idle timeout" />
+      <LeaveGuard dirty={dirty && !save.isPending} what="Your changes to the idle timeout" onLeave={editor.discardDraft} />
+      {editor.restored && dirty && (
+        <Alert color="blue" variant="light" icon={<IconRestore aria-hidden />} title="Your unsaved changes are back" role="status">
+          <Text size="sm">
+            {interruptedSave
+              ? 'Your save did not go through: your session ended before Genesys Cloud answered, so nothing was changed. '
+              : ''}
+            The changes you had not saved when you left this page are filled in below. Save them, or Revert to Genesys Cloud&apos;s settings.
+          </Text>
+        </Alert>
+      )}
       {!confirming && <ChangedElsewhere editor={editor} />}
 
       <form

@@ -10,6 +10,24 @@ import { saveProblems } from './saveErrors.ts';
 import { changeUnit, formProblems, idleTimeoutSchema, newBundleKey, sameSettings, toFormValues, toSettings, type IdleTimeoutValues } from './settingsForm.ts';
 import { useGroups } from './useGroupNames.ts';
 
+/** Unsaved edits, kept in this tab so a session that ends (or a reload) does not lose them. */
+interface Draft {
+  values: IdleTimeoutValues;
+  savedAt: number;
+}
+
+const draftKey = (orgId: string) => `token-admin:idle-timeout-draft:${orgId}`;
+
+function readDraft(orgId: string | undefined): Draft | undefined {
+  if (!orgId) return undefined;
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(draftKey(orgId)) ?? 'null') as Draft | null;
+    return draft && typeof draft.savedAt === 'number' && Array.isArray(draft.values.bundles) ? draft : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A field of the form, by what it belongs to rather than its place: bundles move. */
 type FieldId = 'timeout' | `${string}.timeout` | `${string}.groups`;
 
@@ -23,7 +41,13 @@ export function useSettingsEditor(loaded: IdleTokenTimeout) {
   const api = useApi();
   const actor = useActor();
   const queryClient = useQueryClient();
+  const orgId = actor.organization?.id;
   const [baseline, setBaseline] = useState(loaded);
+  // Edits left unsaved when the session ended (or the tab reloaded) come back, as a draft.
+  const [restored, setRestored] = useState(() => {
+    const draft = readDraft(orgId);
+    return draft && !sameSettings(loaded, toSettings(draft.values)) ? draft : undefined;
+  });
   /** Settings someone else saved meanwhile, while the admin has not chosen what to do. */
   const [elsewhere, setElsewhere] = useState<IdleTokenTimeout>();
   const [touched, setTouched] = useState<ReadonlySet<FieldId>>(new Set());
@@ -32,7 +56,7 @@ export function useSettingsEditor(loaded: IdleTokenTimeout) {
 
   const form = useForm<IdleTimeoutValues>({
     mode: 'controlled',
-    initialValues: toFormValues(loaded),
+    initialValues: restored?.values ?? toFormValues(loaded),
     validate: schemaResolver(idleTimeoutSchema, { sync: true }),
   });
   const { values } = form;
@@ -46,6 +70,13 @@ export function useSettingsEditor(loaded: IdleTokenTimeout) {
   /** What saving replaces: Genesys' current settings when they changed meanwhile. */
   const replaced = elsewhere ?? baseline;
   const changes = describeChanges(replaced, draft, groups.nameOf);
+
+  const valuesJson = JSON.stringify(values);
+  useEffect(() => {
+    if (!orgId) return;
+    if (dirty) sessionStorage.setItem(draftKey(orgId), JSON.stringify({ values: JSON.parse(valuesJson) as IdleTimeoutValues, savedAt: Date.now() } satisfies Draft));
+    else sessionStorage.removeItem(draftKey(orgId));
+  }, [orgId, dirty, valuesJson]);
 
   const idOf = (path: string): FieldId | 'bundles' | undefined => {
     if (path === 'timeout' || path === 'bundles') return path;
@@ -73,6 +104,7 @@ export function useSettingsEditor(loaded: IdleTokenTimeout) {
     setAttempted(false);
     setRefused({});
     setElsewhere(undefined);
+    setRestored(undefined);
   };
 
   const readCurrent = useCallback(() => queryClient.query({ ...api.tokens.timeout(), staleTime: 0 }), [queryClient, api]);
@@ -138,6 +170,12 @@ export function useSettingsEditor(loaded: IdleTokenTimeout) {
   return {
     form,
     values,
+    /** The draft brought back at opening, if any. */
+    restored,
+    /** The admin leaves without saving: the draft goes too. */
+    discardDraft: () => {
+      if (orgId) sessionStorage.removeItem(draftKey(orgId));
+    },
     baseline,
     draft,
     dirty,

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/api.ts';
 import { actsOutsideHomeOrg, type TokenInfo } from '../../api/tokens.ts';
 import { useIdentity } from '../../auth/identity.ts';
+import { useIdleDeadline } from '../../auth/idleDeadline.ts';
 import { useSession, useSessionControl } from '../../auth/sessionControl.ts';
 import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
@@ -88,6 +89,7 @@ function VerifyPanel() {
 function TokenDetails({ info }: { info: TokenInfo }) {
   const session = useSession();
   const me = useQuery(useApi().users.me());
+  const deadline = useIdleDeadline();
   const org = info.organization;
   const home = info.homeOrganization;
   const client = info.OAuthClient;
@@ -134,9 +136,9 @@ function TokenDetails({ info }: { info: TokenInfo }) {
 
       <Section title="Lifetime">
         <Field label="Idles out">
-          {info.dateTokenIdles ? (
+          {deadline !== undefined ? (
             <>
-              <RelativeTime value={info.dateTokenIdles} /> unless it is used before then.{' '}
+              <RelativeTime value={deadline} /> unless it is used before then.{' '}
               <Anchor component={Link} to={paths.idleTimeout.href()} size="sm">
                 Why this timeout?
               </Anchor>

@@ -2,12 +2,14 @@ import { Alert, Button, Code, List, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { IconAlertTriangle, IconKeyOff } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useApi } from '../../api/api.ts';
 import { missingPermission } from '../../api/errors.ts';
 import { isApiError } from '../../api/http.ts';
 import type { User } from '../../api/users.ts';
 import { useCapability } from '../../auth/capabilities.ts';
 import { useActor } from '../../auth/identity.ts';
+import { forgetInterrupted } from '../../auth/interrupted.ts';
 import { useSessionControl } from '../../auth/sessionControl.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -19,12 +21,17 @@ import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
  * "Revoke all tokens" and its confirmation. Without the permission the button stays focusable,
  * so its tooltip can be read, and says which permission is missing.
  */
-export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: number) => void }) {
+export function RevokeTokens({ user, onRevoked, openRequests = 0 }: { user: User; onRevoked: (at: number) => void; /** Each new value opens the confirmation. */ openRequests?: number }) {
   const api = useApi();
   const actor = useActor();
   const control = useSessionControl();
   const capability = useCapability('revokeTokens');
   const [opened, { open, close }] = useDisclosure(false);
+  const [seenRequests, setSeenRequests] = useState(openRequests);
+  if (openRequests !== seenRequests) {
+    setSeenRequests(openRequests);
+    if (openRequests > 0) open();
+  }
   const isSelf = actor.id !== undefined && actor.id === user.id;
   const name = user.name ?? user.email ?? user.id;
 
@@ -34,6 +41,7 @@ export function RevokeTokens({ user, onRevoked }: { user: User; onRevoked: (at: 
 
   const revoke = (signal: AbortSignal) =>
     mutation.mutateAsync({ signal }).then(({ at }) => {
+      forgetInterrupted('revoke-user-tokens', user.id);
       if (isSelf) {
         control.ended('self-revoked');
         return;

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowLeft, IconCircleCheck, IconLogin, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconLogin, IconRefresh } from '@tabler/icons-react';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api.ts';
@@ -9,6 +9,7 @@ import { explainRule, resolveRule } from '../../api/idleTimeoutRule.ts';
 import type { User } from '../../api/users.ts';
 import { CAPABILITIES } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
+import { forgetInterrupted, readInterrupted } from '../../auth/interrupted.ts';
 import { useJobs, useRunsVersion } from '../../jobs/context.ts';
 import { useJournalAbout } from '../../journal/hooks.ts';
 import type { JournalEntry } from '../../journal/types.ts';
@@ -64,6 +65,9 @@ function UserDetails({ userId }: { userId: string }) {
   const { token } = useIdentity();
   const journal = useJournalAbout(token.data?.organization?.id, userId);
   const [revokedHere, setRevokedHere] = useState<number | undefined>(undefined);
+  // A revocation the session's end cut short: offered again, never redone by itself.
+  const [interrupted, setInterrupted] = useState(() => readInterrupted().find((change) => change.action === 'revoke-user-tokens' && change.target?.id === userId));
+  const [openRequests, setOpenRequests] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   // Arriving from a search or the quick search, focus is on the page's heading, not lost on the body.
   useEffect(() => {
@@ -102,8 +106,45 @@ function UserDetails({ userId }: { userId: string }) {
             </Text>
           </div>
         </Group>
-        {(detail.data ?? forbidden) && <RevokeTokens user={user} onRevoked={setRevokedHere} />}
+        {(detail.data ?? forbidden) && (
+          <RevokeTokens
+            user={user}
+            openRequests={openRequests}
+            onRevoked={(at) => {
+              setRevokedHere(at);
+              setInterrupted(undefined);
+            }}
+          />
+        )}
       </Group>
+
+      {interrupted && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Your revocation was not carried out" role="status">
+          <Stack gap="xs">
+            <Text size="sm">
+              You confirmed revoking {interrupted.target?.name ?? 'this user'}&apos;s tokens at {exact.format(interrupted.at)}, but your
+              session ended before Genesys Cloud carried it out, so nothing was revoked. It is not sent again unless you say so.
+            </Text>
+            <Group gap="xs">
+              {detail.data && (
+                <Button size="xs" color="red" onClick={() => setOpenRequests((count) => count + 1)}>
+                  Revoke all tokens…
+                </Button>
+              )}
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  forgetInterrupted('revoke-user-tokens', userId);
+                  setInterrupted(undefined);
+                }}
+              >
+                Dismiss
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
 
       {revokedAt !== undefined && (
         <RevocationStatus revokedAt={revokedAt} user={detail.data} checking={detail.isFetching} checkedAt={detail.dataUpdatedAt} onCheck={() => void detail.refetch()} />
