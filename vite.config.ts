@@ -1,15 +1,18 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bootPlugin } from './scripts/bootPlugin.ts';
 import { emulatorConfigPlugin } from './scripts/emulator-config-plugin.ts';
 import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.ts';
 
+/** The boot module and all it imports: its chunk must run on its own, before the rest has arrived. */
+const BOOT = /src[\\/](boot[\\/]|api[\\/](requests|earlyReads)\.ts|auth[\\/](session|oauthResponse)\.ts|config[\\/]|paths\.ts|features[\\/]users[\\/]userId\.ts)|node_modules[\\/]valibot[\\/]/;
 const SHARED = /src[\\/](ui|api|auth|paths)[\\/]?[^\\/]*\.tsx?$/;
 const LATER = /src[\\/]ui[\\/](ConfirmDialogModal|LeaveDialog|csv)\.tsx?$/;
 
 export default defineConfig({
   // The security headers first, so they are on every response, config.json included.
-  plugins: [react(), securityHeadersPlugin(), emulatorConfigPlugin()],
+  plugins: [react(), securityHeadersPlugin(), emulatorConfigPlugin(), bootPlugin()],
   build: {
     rolldownOptions: {
       output: {
@@ -18,7 +21,9 @@ export default defineConfig({
         // (a catch-all vendor chunk would put every page's libraries in the first load).
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // First on every visit (scripts/bootPlugin.ts): it starts the Genesys reads while the rest downloads.
+            { name: 'boot', test: BOOT, priority: 2 },
+            { name: 'react', priority: 1, test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             // Our own small shared pieces in one chunk rather than a request each (13 -> 9 on /token).
             // Dialogs are shared too, but only by pages loaded later: kept out, or every first visit
             // would download Mantine's Modal.

@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './fixtures.ts';
+import type { Page, Request } from '@playwright/test';
+import { SUPERVISOR } from '../emulator/seed.ts';
+import { expect, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
 
 /**
  * The order requests start in, on a signed-in reload of the token page: what starts before what
@@ -24,7 +25,8 @@ async function reloadTokenPage(page: Page) {
       startTime: e.startTime,
       responseEnd: e.responseEnd,
     })),
-    entryScript: document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? '',
+    // The entry, not the boot module (async) that runs ahead of it.
+    entryScript: document.querySelector<HTMLScriptElement>('script[type="module"][src]:not([async])')?.src ?? '',
   }));
 }
 
@@ -65,4 +67,113 @@ test('the token page asks for the token and the user side by side', async ({ pag
   await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
   await expect(page.getByTestId('acting-as')).toContainText('Avery Admin');
   expect([...asked].sort()).toEqual(['/api/v2/tokens/me', '/api/v2/users/me']);
+});
+
+/**
+ * Holds the entry script's answer until `released` says so (or 10 s pass): whatever starts
+ * meanwhile started before the entry script had downloaded, an order, not a time. The boot module
+ * runs ahead of it; the app itself cannot run until it arrives.
+ */
+async function holdEntryScript(page: Page, released: Promise<unknown>) {
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await route.continue();
+  });
+}
+
+/** Resolves at the first request `match` accepts. */
+function whenRequested(page: Page, match: (request: Request) => boolean): Promise<Request> {
+  return new Promise((resolve) => {
+    const listener = (request: Request) => {
+      if (!match(request)) return;
+      page.off('request', listener);
+      resolve(request);
+    };
+    page.on('request', listener);
+  });
+}
+
+const isGet = (pattern: RegExp) => (request: Request) => request.method() === 'GET' && pattern.test(new URL(request.url()).pathname);
+
+/** The page's Genesys GETs and chunks, counted from `page.on('request')`. */
+function countRequests(page: Page) {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET') seen.push(new URL(request.url()).pathname + new URL(request.url()).search);
+  });
+  return (pathname: string) => seen.filter((url) => url.split('?')[0] === pathname).length;
+}
+
+test.describe('the boot module, on a first visit', () => {
+  test('starts GET tokens/me before the entry script has downloaded, and the app asks for nothing twice', async ({ page }) => {
+    await signInAs(page, 'admin@example.com');
+    const count = countRequests(page);
+    await holdEntryScript(page, whenRequested(page, isGet(/\/api\/v2\/tokens\/me$/)));
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+    await expect(page.getByTestId('acting-as')).toContainText('Avery Admin');
+    const { timings, entryScript } = await page.evaluate(() => ({
+      timings: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })),
+      entryScript: document.querySelector<HTMLScriptElement>('script[type="module"][src]:not([async])')?.src ?? '',
+    }));
+    const script = find(timings, 'the entry script', (url) => url.href === entryScript);
+    const token = find(timings, 'GET tokens/me', (url) => url.pathname === '/api/v2/tokens/me');
+    expect(token.startTime, 'GET tokens/me starts before the entry script has downloaded').toBeLessThan(script.responseEnd);
+    expect(new URL(token.name).searchParams.get('preserveIdleTTL'), 'the read the admin asked for by opening the page counts as activity').toBe('false');
+    expect(count('/api/v2/tokens/me'), 'GET tokens/me once').toBe(1);
+    expect(count('/api/v2/users/me'), 'GET users/me once').toBe(1);
+  });
+
+  test("a deep link to a user's page starts the page's code and its data before the entry script has arrived", async ({ page }) => {
+    await signInAs(page, 'admin@example.com', `users/${SUPERVISOR.id}`);
+    const count = countRequests(page);
+    const userRead = whenRequested(page, isGet(new RegExp(`/api/v2/users/${SUPERVISOR.id}$`)));
+    const pageChunk = whenRequested(page, (request) => /\/assets\/userRoute-[^/]*\.js$/.test(request.url()));
+    await holdEntryScript(page, Promise.all([userRead, pageChunk]));
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Profile' })).toBeVisible();
+    const timings = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })));
+    const script = find(timings, 'the entry script', (url) => /\/assets\/index-[^/]*\.js$/.test(url.pathname));
+    expect(find(timings, "the user's page chunk", (url) => url.pathname.includes("/assets/userRoute-")).startTime).toBeLessThan(script.responseEnd);
+    expect(find(timings, 'GET users/{id}', (url) => url.pathname === `/api/v2/users/${SUPERVISOR.id}`).startTime).toBeLessThan(script.responseEnd);
+    expect(count(`/api/v2/users/${SUPERVISOR.id}`), 'the user read once').toBe(1);
+    expect(count('/api/v2/tokens/me')).toBe(1);
+  });
+
+  test('a 401 on the early read ends the session as a late one does, and signing in again returns to the page', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com', 'users');
+    await emulator.injectFault({ method: 'GET', path: '/api/v2/tokens/me', status: 401, count: 1 });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Your session ended' })).toBeVisible();
+    await page.getByRole('link', { name: 'Sign in again' }).click();
+    await signInOnGenesysPage(page, 'admin@example.com');
+    await expect(page).toHaveURL(/\/users$/);
+  });
+
+  test('a 500 on the early read is retried as the app retries its own, and the page shows its data', async ({ page, emulator }) => {
+    await signInAs(page, 'admin@example.com');
+    const count = countRequests(page);
+    await emulator.injectFault({ method: 'GET', path: '/api/v2/tokens/me', status: 500, count: 1 });
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+    expect(count('/api/v2/tokens/me'), 'the early read, then one retry').toBe(2);
+  });
+
+  test('sends no Genesys request on the sign-in and callback pages', async ({ page }) => {
+    const genesys: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v2/')) genesys.push(request.url());
+    });
+    await page.goto('signin?returnTo=%2Ftoken');
+    await page.waitForURL(/\/oauth\/authorize/);
+    await page.goto('auth/callback?code=forged&state=forged');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Even with a session in the tab, the callback page sends no token.
+    await page.evaluate(() =>
+      sessionStorage.setItem('token-admin:session', JSON.stringify({ accessToken: 'stale', expiresAt: Date.now() + 3_600_000, environment: 'mypurecloud.com', flow: 'pkce' })),
+    );
+    await page.goto('auth/callback?code=forged&state=forged');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(genesys).toEqual([]);
+  });
 });

@@ -73,11 +73,18 @@ export function checkOrigin(value: string, what: string): string {
   return url.origin;
 }
 
+/** A script element the browser runs: no type, a JavaScript type or a module; not a data block such as application/json. */
+function isExecutable(attributes: string): boolean {
+  const type = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
+  const value = (type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase();
+  return value === '' || value === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma)script$/.test(value);
+}
+
 /** The inline scripts of an HTML page, as the browser hashes them (the text between the tags). */
 export function inlineScripts(html: string): string[] {
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
   return [...withoutComments.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
-    .filter(([, attributes = '']) => !/(^|\s)src\s*=/i.test(attributes))
+    .filter(([, attributes = '']) => !/(^|\s)src\s*=/i.test(attributes) && isExecutable(attributes))
     // The HTML parser turns CRLF and CR into LF before the browser hashes the text.
     .map(([, , body = '']) => body.replace(/\r\n?/g, '\n'));
 }

@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App, ThemeProviders } from './app/App.tsx';
 import { ConfigErrorPage } from './app/ConfigErrorPage.tsx';
 import { createApp } from './app/createApp.tsx';
+import { firstPageSettled } from './app/firstRender.ts';
+import { EarlyReads } from './api/earlyReads.ts';
 import { takeOAuthResponseFromUrl } from './auth/oauthResponse.ts';
+import { takeBootHandoff } from './boot/boot.ts';
 import { loadConfig } from './config/config.ts';
 
 const container = document.getElementById('root');
@@ -13,9 +16,16 @@ const basePath = import.meta.env.BASE_URL;
 // First of all: a returned code or token leaves the address bar before anything can fail.
 const oauthResponse = takeOAuthResponseFromUrl();
 
-loadConfig(`${basePath}config.json`).then(
-  (config) => {
+// Started by the boot module before the rest of the bundle had arrived: adopted, not asked again.
+const boot = takeBootHandoff();
+const configUrl = `${basePath}config.json`;
+/** How long the first render may wait for a page that is nearly ready (see firstPageSettled). */
+const FIRST_RENDER_WAIT_MS = 150;
+
+Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.reads.catch(() => []) ?? []]).then(
+  async ([config, early]) => {
     const app = createApp({
+      early: new EarlyReads(early),
       config,
       basePath,
       origin: window.location.origin,
@@ -23,6 +33,7 @@ loadConfig(`${basePath}config.json`).then(
       oauthResponse,
       navigateAway: (url) => window.location.assign(url),
     });
+    await firstPageSettled(app.router, app.queryClient, FIRST_RENDER_WAIT_MS);
     root.render(
       <StrictMode>
         <App app={app} />

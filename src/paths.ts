@@ -11,6 +11,12 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
   return query ? `${path}?${query}` : path;
 }
 
+/** A path of this origin as the router sees it: without the app's base path (`/tools/tokens/`). */
+export function stripBase(path: string, basePath: string): string {
+  const base = basePath.replace(/\/+$/, '');
+  return base && path.startsWith(base) ? path.slice(base.length) || '/' : path;
+}
+
 export const paths = {
   home: { path: '/', href: () => '/' },
   token: { path: '/token', href: () => '/token' },

@@ -1,9 +1,11 @@
 import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
+import { EarlyReads } from '../src/api/earlyReads.ts';
 import { App } from '../src/app/App.tsx';
 import { createApp, type AppOptions } from '../src/app/createApp.tsx';
 import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
 import { SessionStore } from '../src/auth/session.ts';
+import { startEarly } from '../src/boot/early.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { APP_CLIENT_ID } from '../emulator/seed.ts';
 import { createEmulator, type Emulator } from '../emulator/app.ts';
@@ -12,12 +14,15 @@ export const EMULATOR_ORIGIN = 'http://emulator.test';
 /** A loopback origin: the emulator accepts redirect URIs on localhost only. */
 export const APP_ORIGIN = 'http://localhost:5173';
 
-export const TEST_CONFIG = parseConfig({
+/** config.json as deployed for the tests. */
+export const TEST_CONFIG_JSON = {
   clientId: APP_CLIENT_ID,
   environment: 'mypurecloud.com',
   apiBaseUrl: EMULATOR_ORIGIN,
   loginBaseUrl: EMULATOR_ORIGIN,
-});
+};
+
+export const TEST_CONFIG = parseConfig(TEST_CONFIG_JSON);
 
 /**
  * The whole app in jsdom, talking to an in-process emulator: unit tests and e2e share one fake.
@@ -38,6 +43,8 @@ export async function renderApp(
     jobs?: { databaseName: string; channelName: string };
     /** Two apps given one name are two tabs of one browser. */
     sessionChannelName?: string;
+    /** First runs the boot module's start (src/boot/early.ts), as index.html does, and hands its reads to the app. */
+    boot?: boolean;
     /** Anything else createApp takes (a clock, a timeout). */
     app?: Partial<Pick<AppOptions, 'clock' | 'timeoutMs'>>;
   } = {},
@@ -56,16 +63,32 @@ export async function renderApp(
   }
   const navigatedAway: string[] = [];
   const requests: string[] = [];
+  const recordingFetch: typeof fetch = (input, init) => {
+    requests.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
+    return emulator.fetch(input, init);
+  };
+  let early: EarlyReads | undefined;
+  if (options.boot) {
+    const handoff = startEarly({
+      location: new URL(`${APP_ORIGIN}${options.path ?? '/token'}`),
+      storage: sessionStorage,
+      // The static host's config.json, the Genesys calls to the emulator.
+      fetch: (input, init) =>
+        (input instanceof Request ? input.url : input.toString()) === '/config.json' ? Promise.resolve(Response.json(TEST_CONFIG_JSON)) : recordingFetch(input, init),
+      basePath: '/',
+      pageChunks: {},
+      preload: () => undefined,
+    });
+    early = new EarlyReads(await handoff.reads);
+  }
   const app = createApp({
+    ...(early ? { early } : {}),
     oauthResponse: options.oauthResponse,
     config,
     basePath: '/',
     origin: APP_ORIGIN,
     navigateAway: (url) => navigatedAway.push(url),
-    fetch: (input, init) => {
-      requests.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`);
-      return emulator.fetch(input, init);
-    },
+    fetch: recordingFetch,
     initialPath: options.path ?? '/token',
     journal: options.journal ?? freshJournal(),
     jobs: options.jobs ?? freshJobs(),

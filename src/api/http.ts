@@ -1,7 +1,9 @@
 /** The one fetch client: every call to Genesys Cloud goes through an HttpClient. */
 import * as v from 'valibot';
 import { ServerClock, abortReason, systemClock, type Clock } from './clock.ts';
+import { toResponse, type EarlyAnswer, type EarlyReads } from './earlyReads.ts';
 import { RateLimitGate } from './rateLimit.ts';
+import { buildUrl, type Query } from './requests.ts';
 
 export interface ErrorDetail {
   errorCode?: string;
@@ -80,7 +82,7 @@ const isReadMethod = (method: string) => method === 'GET' || method === 'HEAD';
 
 export interface CallOptions<T = unknown> {
   method?: Method;
-  query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+  query?: Query;
   body?: unknown;
   /**
    * Stops the call. It is honoured during every wait (a closed rate-limit gate, a back-off) and
@@ -117,6 +119,8 @@ export interface HttpClientOptions {
   clock?: Clock;
   /** Default per-attempt timeout. */
   timeoutMs?: number;
+  /** Answers the boot script asked for before the bundle loaded, adopted once each. */
+  early?: EarlyReads;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -175,9 +179,12 @@ export class HttpClient {
 
       let response: Response;
       let failure: ApiError | undefined;
-      const sentAt = this.clock.now();
+      let sentAt = this.clock.now();
+      let receivedAt: number | undefined;
       try {
-        response = await this.attempt(url, method, options.body, read ? signal : undefined, timeoutMs);
+        const attempted = await this.attempt(url, method, options.body, read ? signal : undefined, timeoutMs);
+        response = attempted.response;
+        if (attempted.early) ({ sentAt, receivedAt } = attempted.early);
       } catch (error) {
         if (read && signal?.aborted) throw cancelled(abortReason(signal));
         mayHaveChanged = true;
@@ -204,7 +211,7 @@ export class HttpClient {
         }
         throw failure;
       }
-      this.serverClock.observe(response.headers.get('Date'), sentAt, this.clock.now());
+      this.serverClock.observe(response.headers.get('Date'), sentAt, receivedAt ?? this.clock.now());
       const correlationId = response.headers.get('ININ-Correlation-Id') ?? undefined;
 
       if (response.ok) {
@@ -236,9 +243,22 @@ export class HttpClient {
   }
 
   /** One fetch, cut off after `timeoutMs` (body included, so a stalled body cannot hang the call). */
-  private async attempt(url: string, method: Method, body: unknown, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response> {
+  private async attempt(
+    url: string,
+    method: Method,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<{ response: Response; early?: EarlyAnswer }> {
+    const token = this.options.token();
+    // The boot script may have asked this already, before the bundle had loaded.
+    const early = method === 'GET' ? this.options.early?.take(url, token) : undefined;
     const controller = new AbortController();
-    const onAbort = () => controller.abort(abortReason(signal));
+    const onAbort = () => {
+      // Given up before the answer came (a cancelled query): the next ask may adopt it.
+      early?.release();
+      controller.abort(abortReason(signal));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
     const timer = new AbortController();
@@ -255,17 +275,20 @@ export class HttpClient {
     });
     aborted.catch(() => undefined);
     const headers = new Headers({ Accept: 'application/json' });
-    const token = this.options.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     try {
+      if (early) {
+        const answer = await Promise.race([early.answer, aborted]);
+        return { response: toResponse(answer), early: answer };
+      }
       const fetching = this.fetchFn(url, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: controller.signal });
       fetching.catch(() => undefined);
       const response = await Promise.race([fetching, aborted]);
       // The body is read inside the timeout too; a copy is handed on.
       const text = method === 'HEAD' ? '' : await Promise.race([response.text(), aborted]);
       const empty = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
-      return new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return { response: new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers }) };
     } catch (error) {
       // Set by the timer's callback, which TypeScript cannot see run.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -283,15 +306,6 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-function buildUrl(baseUrl: string, path: string, query: CallOptions['query']): string {
-  const url = new URL(`${baseUrl}${path}`);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
-    else url.searchParams.set(key, String(value));
-  }
-  return url.toString();
-}
 
 function isJson(response: Response): boolean {
   return /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');

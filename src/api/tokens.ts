@@ -2,6 +2,7 @@ import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react
 import * as v from 'valibot';
 import { isUnauthorized, type CallOptions, type HttpClient } from './http.ts';
 import type { Actor, JournalTarget } from './journalIntent.ts';
+import { reads } from './requests.ts';
 import { userKeys } from './users.ts';
 
 const entity = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) });
@@ -78,7 +79,8 @@ export type IdleTokenTimeout = v.InferOutput<typeof idleTimeoutSchema>;
  * for (opening a page, pressing Try again) may send false: see `readTokenInfoAsActivity`.
  */
 export function getTokenInfo(http: HttpClient, preserveIdleTTL: boolean, signal?: AbortSignal): Promise<TokenInfo> {
-  return http.request('/api/v2/tokens/me', { query: { preserveIdleTTL }, signal, schema: tokenInfoSchema });
+  const { path, query } = reads.tokenInfo(preserveIdleTTL);
+  return http.request(path, { query, signal, schema: tokenInfoSchema });
 }
 
 /** HEAD tokens/me: any 2xx is valid and a 401 is an answer ("not valid"), not a failure. */
@@ -105,7 +107,7 @@ export async function deleteMyToken(http: HttpClient, signal?: AbortSignal): Pro
 
 /** GET needs no permission (it needed directory:organization:admin until late 2024). */
 export function getIdleTimeout(http: HttpClient, signal?: AbortSignal): Promise<IdleTokenTimeout> {
-  return http.request('/api/v2/tokens/timeout', { signal, schema: idleTimeoutSchema });
+  return http.request(reads.idleTimeout().path, { signal, schema: idleTimeoutSchema });
 }
 
 /** PUT sends the whole object and answers with the stored one; needs directory:organization:admin. */
@@ -169,7 +171,9 @@ export async function readTokenInfoAsActivity(queryClient: QueryClient, http: Ht
   // A background read under way would otherwise be joined, and it does not count.
   await queryClient.cancelQueries({ queryKey: shared.queryKey, exact: true });
   // Options as the client's defaults complete them (no retries of its own: the HttpClient retries).
-  const asked = queryClient.defaultQueryOptions({ ...shared, queryFn: ({ signal }: { signal: AbortSignal }) => getTokenInfo(http, false, signal) });
+  // Not given the query's signal: a page that unmounts and mounts again (a remount, StrictMode)
+  // then joins this read instead of cancelling it and sending a preserving one in its place.
+  const asked = queryClient.defaultQueryOptions({ ...shared, queryFn: () => getTokenInfo(http, false) });
   const query = queryClient.getQueryCache().build(queryClient, asked);
   try {
     return await query.fetch(asked, { cancelRefetch: true });

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import type { HttpClient } from './http.ts';
+import { reads } from './requests.ts';
 
 const entityRef = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()), selfUri: v.optional(v.string()) });
 
@@ -66,9 +67,6 @@ export interface UserSearch {
   by?: 'email' | 'exact-email';
 }
 
-/** Everything the user pages show; `dateLastLogin` and `lasttokenissued` are only sent when expanded. */
-export const USER_DETAIL_EXPAND = ['groups', 'dateLastLogin', 'lasttokenissued'] as const;
-
 /** Genesys takes at most this many ids in one `GET /api/v2/users?id=`. */
 export const USERS_BY_ID_BATCH = 100;
 
@@ -96,7 +94,8 @@ export function searchUsers(http: HttpClient, search: UserSearch, signal?: Abort
 }
 
 export function getUser(http: HttpClient, userId: string, signal?: AbortSignal): Promise<User> {
-  return http.request(`/api/v2/users/${encodeURIComponent(userId)}`, { query: { expand: USER_DETAIL_EXPAND.join(',') }, signal, schema: userSchema });
+  const { path, query } = reads.user(userId);
+  return http.request(path, { query, signal, schema: userSchema });
 }
 
 /** Up to USERS_BY_ID_BATCH users by id in one call; ids Genesys does not know are simply absent. */
@@ -110,7 +109,8 @@ export function getUsersById(http: HttpClient, ids: readonly string[], options: 
 }
 
 export function getMe(http: HttpClient, signal?: AbortSignal): Promise<UserMe> {
-  return http.request('/api/v2/users/me', { query: { expand: 'authorization' }, signal, schema: userMeSchema });
+  const { path, query } = reads.me();
+  return http.request(path, { query, signal, schema: userMeSchema });
 }
 
 /** Keys without a client: invalidation from anywhere reaches every user query. */

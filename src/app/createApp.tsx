@@ -5,6 +5,7 @@ import { actorOf, createApi, type Api } from '../api/api.ts';
 import { tokenKeys, type TokenInfo } from '../api/tokens.ts';
 import { userKeys, type UserMe } from '../api/users.ts';
 import type { Clock } from '../api/clock.ts';
+import type { EarlyReads } from '../api/earlyReads.ts';
 import { HttpClient } from '../api/http.ts';
 import { CallbackPage, callbackLoader } from '../auth/CallbackPage.tsx';
 import { signInLoader, type SignInContext } from '../auth/signInStart.ts';
@@ -50,6 +51,8 @@ export interface AppOptions {
   storage?: Storage;
   journal?: JournalOptions;
   jobs?: Omit<JobsOptions, 'http'>;
+  /** Reads the boot module started before the bundle arrived (src/boot/). */
+  early?: EarlyReads;
   /** The BroadcastChannel this browser's tabs sign out on (tests give each app its own). */
   sessionChannelName?: string;
 }
@@ -92,6 +95,7 @@ export function createApp(options: AppOptions): AppInstance {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.early ? { early: options.early } : {}),
   });
   const api = createApi(http);
   const notifier = new Notifier();

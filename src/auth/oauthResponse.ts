@@ -6,7 +6,7 @@ export interface OAuthResponse {
 
 const RESPONSE_KEYS = ['code', 'access_token', 'error', 'state'];
 
-function looksLikeOAuthResponse({ search, hash }: OAuthResponse): boolean {
+export function looksLikeOAuthResponse({ search, hash }: OAuthResponse): boolean {
   const query = new URLSearchParams(search);
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
   return RESPONSE_KEYS.some((key) => query.has(key) || fragment.has(key));

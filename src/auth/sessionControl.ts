@@ -4,7 +4,7 @@ import { redirect, type DataRouter, type LoaderFunction } from 'react-router';
 import type { Api } from '../api/api.ts';
 import { readTokenInfoAsActivity, tokenKeys, type TokenInfo } from '../api/tokens.ts';
 import type { AppConfig } from '../config/config.ts';
-import { paths, type SessionEndCause } from '../paths.ts';
+import { paths, stripBase, type SessionEndCause } from '../paths.ts';
 import type { Session, SessionStore } from './session.ts';
 import { readSessionEnd, recordSessionEnd } from './sessionEnd.ts';
 import { markSignedOut } from './signIn.ts';
@@ -53,11 +53,6 @@ interface SessionControlOptions {
   onEnd?: () => void;
   /** The admin signed out here: the other tabs of this browser are told. */
   onSignedOut?: (session: Session) => void;
-}
-
-export function stripBase(path: string, basePath: string): string {
-  const base = basePath.replace(/\/+$/, '');
-  return base && path.startsWith(base) ? path.slice(base.length) || '/' : path;
 }
 
 /**

@@ -39,7 +39,9 @@ export const REGIONS: readonly Region[] = [
     label: LABELS[env.region] ?? env.region,
   })),
   ...EXTRA_REGIONS,
-].sort((a, b) => a.label.localeCompare(b.label));
+  // By code unit, not localeCompare: the first compare builds a collator, some 60 ms of a slow
+  // phone's CPU on every page load. (It also puts "US East" before "US East, FedRAMP".)
+].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 
 /**
  * Finds a known region from a domain (`mypurecloud.ie`), a deployment name (`prod-euw1`) or a

@@ -1,0 +1,49 @@
+/**
+ * The boot module: the first of the app's code to run on a visit. index.html loads it from the
+ * app's origin as an async module of its own (no inline script: the policy's script-src stays
+ * 'self'), so it runs as soon as its few kilobytes arrive and starts the visit's reads while
+ * the rest of the bundle downloads. main.tsx imports the same module, and takes what it started.
+ */
+import type { BootHandoff } from '../api/earlyReads.ts';
+import { startEarly, type PageChunks } from './early.ts';
+import { PAGE_CHUNKS_ELEMENT_ID } from './pages.ts';
+
+function readPageChunks(): PageChunks {
+  try {
+    return JSON.parse(document.getElementById(PAGE_CHUNKS_ELEMENT_ID)?.textContent ?? '{}') as PageChunks;
+  } catch {
+    return {};
+  }
+}
+
+function start(): BootHandoff | undefined {
+  try {
+    return startEarly({
+      location: window.location,
+      storage: sessionStorage,
+      fetch: window.fetch.bind(window),
+      basePath: import.meta.env.BASE_URL,
+      pageChunks: readPageChunks(),
+      preload: (href, as) => {
+        const link = document.createElement('link');
+        link.rel = as === 'script' ? 'modulepreload' : 'preload';
+        if (as === 'style') link.as = 'style';
+        link.crossOrigin = '';
+        link.href = href;
+        document.head.append(link);
+      },
+    });
+  } catch {
+    // Storage refused (a locked-down browser): the app asks for itself, as it would without this.
+    return undefined;
+  }
+}
+
+let handoff = start();
+
+/** What the boot started, handed over once: a second app (a test) starts from nothing. */
+export function takeBootHandoff(): BootHandoff | undefined {
+  const taken = handoff;
+  handoff = undefined;
+  return taken;
+}
