@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/app.ts';
 import { ADMIN } from '../../emulator/seed.ts';
+import { systemClock, type Clock } from '../api/clock.ts';
 import { HttpClient } from '../api/http.ts';
-import { Jobs, type JobsHooks } from './jobs.ts';
+import { COUNTS_EVERY_MS, Jobs, type JobsHooks } from './jobs.ts';
 import { memoryLocks, type Locks } from './lock.ts';
 import { createRun, openRuns, putRow, rowsOf } from './store.ts';
 import type { Run, RunRow } from './types.ts';
@@ -195,5 +196,24 @@ describe('a bulk run', { timeout: 30_000 }, () => {
     expect(counts.revoked + counts.cancelled).toBe(20);
     expect(counts.cancelled).toBeGreaterThan(0);
     expect(new Set(deletes).size).toBe(deletes.length);
+  });
+
+  it('shows a run that ended as ended, though its counts were being read again as it ended', async () => {
+    const { http, users, orgId } = world();
+    // The counts are read again every few milliseconds, so that some read is under way as a run ends.
+    const clock: Clock = { now: () => Date.now(), sleep: (ms, signal) => systemClock.sleep(ms === COUNTS_EVERY_MS ? 1 : ms, signal) };
+    const name = crypto.randomUUID();
+    const jobs = new Jobs({ http, databaseName: name, channelName: name, locks: memoryLocks(), adoptEveryMs: 50, concurrency: 4, clock });
+    open.push(jobs);
+    jobs.attach({ actorId: ADMIN.id, orgId }, { record: () => Promise.resolve(), onSelfRevoked: () => undefined, onUnauthorized: () => undefined });
+    const shown: string[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const run = newRun(orgId, 2);
+      await jobs.create(run, rowsFor(run, users.slice(2 * attempt, 2 * attempt + 2)));
+      await settled(jobs, run.id);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      shown.push(`${jobs.progressOf(run.id)?.status} ${jobs.progressOf(run.id)?.counts.revoked}`);
+    }
+    expect(shown).toEqual(Array.from({ length: 12 }, () => 'finished 2'));
   });
 });

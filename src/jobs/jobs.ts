@@ -49,6 +49,8 @@ export interface JobsOptions {
 }
 
 const CHANNEL = 'token-admin-runs';
+/** How often a running run's counts are read again from the store, at most. */
+export const COUNTS_EVERY_MS = 200;
 const RATE_WINDOW_MS = 60_000;
 
 /**
@@ -365,12 +367,16 @@ export class Jobs {
   private countsSoon(runId: string) {
     if (this.countTimers.has(runId)) return;
     this.countTimers.add(runId);
-    const pending = this.clock.sleep(200).then(async () => {
+    const pending = this.clock.sleep(COUNTS_EVERY_MS).then(async () => {
       this.countTimers.delete(runId);
-      const known = this.progress.get(runId);
-      if (!known || this.closed) return;
+      if (this.closed || !this.runners.has(runId)) return;
       const store = await this.stores();
-      this.setProgress(runId, { ...known, counts: await store.countsOf(await this.database(), runId), perMinute: this.rate(runId) });
+      const counts = await store.countsOf(await this.database(), runId);
+      // Taken as it is now, not as it was before the read: the run may have ended meanwhile, and
+      // then its end has the last word (its status, and counts read after the last row).
+      const known = this.progress.get(runId);
+      if (!known || this.closed || !this.runners.has(runId)) return;
+      this.setProgress(runId, { ...known, counts, perMinute: this.rate(runId) });
       this.broadcast(runId);
     });
     this.background(pending);
