@@ -16,11 +16,11 @@ describe('what an answer means for a row', () => {
     expect(decide({ kind: 'status', status: 503, message: 'down' }, MAX_RETRIES)).toMatchObject({ kind: 'failed', reason: 'error' });
   });
 
-  it('leaves a write without an answer as "not confirmed" once its retries are spent', () => {
-    expect(decide({ kind: 'no-answer', message: 'Genesys Cloud did not answer within 20 s.' }, 0)).toMatchObject({ kind: 'again', countsAsRetry: true });
-    const unknown = decide({ kind: 'no-answer', message: 'Genesys Cloud did not answer within 20 s.' }, MAX_RETRIES);
+  it('never sends a revocation again by itself when it may have been carried out: no answer, or a gateway that lost Genesys', () => {
+    const unknown = decide({ kind: 'no-answer', message: 'Genesys Cloud did not answer within 20 s.' }, 0);
     expect(unknown.kind).toBe('not-confirmed');
     expect(unknown.kind === 'not-confirmed' && unknown.message).toContain('may or may not have revoked them');
+    for (const status of [502, 504]) expect(decide({ kind: 'status', status, message: 'Bad gateway' }, 0).kind).toBe('not-confirmed');
   });
 
   it('queues a 429 again for its wait without spending a retry, and stops the run on a 401', () => {

@@ -8,6 +8,7 @@ import { useJobs } from '../../jobs/context.ts';
 import type { Run } from '../../jobs/jobs.ts';
 import { paths } from '../../paths.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { MAX_RETRIES } from '../../jobs/retry.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
@@ -50,6 +51,11 @@ const PLAN_COLUMNS: readonly Column<PlanRow>[] = [
         {row.reason && (
           <Text size="xs" c="dimmed">
             {row.reason}
+          </Text>
+        )}
+        {row.correlationId && (
+          <Text size="xs" c="dimmed">
+            Correlation id for support: <code>{row.correlationId}</code>
           </Text>
         )}
       </>
@@ -232,6 +238,10 @@ function PreviewStep({ plan, rows }: { plan: ReturnType<typeof useBulkPlan>; row
           <List.Item>
             It takes about {estimateMinutes(total)} {estimateMinutes(total) === 1 ? 'minute' : 'minutes'}: Genesys Cloud allows 300 requests a
             minute. You can pause or cancel; users already revoked stay revoked.
+          </List.Item>
+          <List.Item>
+            A user Genesys Cloud answers with a server error is tried again, up to {MAX_RETRIES} times; one that gets no answer is marked “not
+            confirmed” and sent again only if you ask.
           </List.Item>
           {includeSelf && counts.self > 0 && <List.Item>You go last: then your session ends.</List.Item>}
         </List>
