@@ -244,6 +244,24 @@ describe('request()', () => {
     expect((await caught(request('/api/v2/tokens/me', { schema }))).message).toContain('not valid JSON');
   });
 
+  it('refuses a list where a record was expected, though every field of the record is optional', async () => {
+    const schema = v.looseObject({ idleTokenTimeoutSeconds: v.optional(v.number()) });
+    responses.push(() => Response.json([], { headers: { 'ININ-Correlation-Id': 'c-8' } }));
+    const error = await caught(request('/api/v2/tokens/timeout', { schema }));
+    expect(error).toMatchObject({ code: 'unexpected.response', correlationId: 'c-8' });
+    expect(error.message).toContain('a list where one record was expected');
+  });
+
+  it('refuses a web page where no body is expected: a 200 HTML page to HEAD or DELETE is not a Genesys answer', async () => {
+    const page = () => new Response('<html><body>Sign in to the guest network</body></html>', { headers: { 'Content-Type': 'text/html; charset=utf-8', 'ININ-Correlation-Id': 'c-9' } });
+    responses.push(page, page);
+    for (const method of ['HEAD', 'DELETE'] as const) {
+      const error = await caught(client.send('/api/v2/tokens/me', { method }));
+      expect(error).toMatchObject({ code: 'unexpected.response', correlationId: 'c-9' });
+      expect(error.message).toContain('a web page (HTML) instead of data');
+    }
+  });
+
   it('returns the answer with its headers, rate-limit ones included', async () => {
     responses.push(
       () =>

@@ -311,8 +311,17 @@ function isJson(response: Response): boolean {
   return /[/+]json\b/i.test(response.headers.get('Content-Type') ?? '');
 }
 
-/** A 2xx body: nothing for HEAD and 204, JSON when labelled so, else the text (which a schema then refuses). */
+function isHtml(response: Response): boolean {
+  return /^\s*text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
+}
+
+/**
+ * A 2xx body: nothing for HEAD and 204, JSON when labelled so, else the text (which a schema then
+ * refuses). A web page is never Genesys' answer, even where no body is expected (HEAD, DELETE): a
+ * captive portal or a proxy's sign-in page answers 200 with one, and nothing was done.
+ */
 async function readBody(response: Response, method: string, path: string, correlationId: string | undefined): Promise<unknown> {
+  if (isHtml(response)) throw unexpectedAnswer(method, path, correlationId, 'a web page (HTML) instead of data');
   if (method === 'HEAD' || response.status === 204) return undefined;
   const text = await response.text();
   if (!text) return undefined;
@@ -337,6 +346,9 @@ function unexpectedAnswer(method: string, path: string, correlationId: string | 
 
 function checkShape<T>(body: unknown, schema: v.GenericSchema<unknown, T> | undefined, method: string, path: string, correlationId: string | undefined): T {
   if (!schema) return body as T;
+  // valibot's object schemas take an array (whose fields are all missing), and Genesys' fields are
+  // mostly optional: `[]` would pass for a record.
+  if (Array.isArray(body) && schema.type !== 'array') throw unexpectedAnswer(method, path, correlationId, 'a list where one record was expected');
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   if (typeof body === 'string') {

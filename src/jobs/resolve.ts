@@ -27,7 +27,7 @@ export type Resolution =
   | { status: 'user'; lookup: Lookup; user: User }
   | { status: 'not-found'; lookup: Lookup; reason: string }
   | { status: 'duplicate'; lookup: Lookup; user: User; reason: string }
-  | { status: 'failed'; lookup: Lookup; reason: string };
+  | { status: 'failed'; lookup: Lookup; reason: string; correlationId?: string | undefined };
 
 export interface ResolveDeps {
   http: HttpClient;
@@ -107,7 +107,8 @@ export async function resolveLookups(deps: ResolveDeps, lookups: readonly Lookup
   const emails = [...new Set(lookups.filter((l) => l.kind === 'email').map((l) => l.key))];
   const byId = new Map<string, User>();
   const byEmail = new Map<string, User | string>();
-  const failures = new Map<string, string>();
+  const failures = new Map<string, { reason: string; correlationId: string | undefined }>();
+  const failure = (reason: string, error: unknown) => ({ reason: `${reason}: ${reasonOf(error)}`, correlationId: isApiError(error) ? error.correlationId : undefined });
   const members: { user: User; group: GroupPick }[] = [];
 
   const batches: string[][] = [];
@@ -122,7 +123,7 @@ export async function resolveLookups(deps: ResolveDeps, lookups: readonly Lookup
         for (const user of body.entities ?? []) byId.set(user.id.toLowerCase(), user);
       } catch (error) {
         if (isCancelled(error) || deps.signal?.aborted) throw error;
-        for (const id of batch) failures.set(`id:${id}`, `Couldn't look this id up: ${reasonOf(error)}`);
+        for (const id of batch) failures.set(`id:${id}`, failure("Couldn't look this id up", error));
       }
     }),
     ...emails.map((email) => async () => {
@@ -135,7 +136,7 @@ export async function resolveLookups(deps: ResolveDeps, lookups: readonly Lookup
         byEmail.set(email, found.length === 1 && found[0] ? found[0] : found.length === 0 ? 'none' : 'several');
       } catch (error) {
         if (isCancelled(error) || deps.signal?.aborted) throw error;
-        failures.set(`email:${email}`, `Couldn't look this address up: ${reasonOf(error)}`);
+        failures.set(`email:${email}`, failure("Couldn't look this address up", error));
       }
     }),
     ...groups.map((group) => async () => {
@@ -164,9 +165,9 @@ export async function resolveLookups(deps: ResolveDeps, lookups: readonly Lookup
     }
   };
   for (const lookup of lookups) {
-    const failure = failures.get(`${lookup.kind}:${lookup.key}`);
-    if (failure) {
-      resolutions.push({ status: 'failed', lookup, reason: failure });
+    const failed = failures.get(`${lookup.kind}:${lookup.key}`);
+    if (failed) {
+      resolutions.push({ status: 'failed', lookup, ...failed });
       continue;
     }
     if (lookup.kind === 'id') {

@@ -7,6 +7,7 @@ import { useApi } from '../../api/api.ts';
 import { useCapability } from '../../auth/capabilities.ts';
 import classes from './bulk.module.css';
 import type { BulkPlan } from './useBulkPlan.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 const CsvDrop = lazy(() => import('./CsvDrop.tsx'));
 
@@ -174,9 +175,7 @@ function GroupsInput({ plan }: { plan: BulkPlan }) {
       />
       <div aria-live="polite">
         {debounced !== '' && found.isError && (
-          <Text size="sm" c="red">
-            Couldn&apos;t search groups: {found.error.message}
-          </Text>
+          <ErrorAlert title="Couldn't search groups" error={found.error} onRetry={() => void found.refetch()} retrying={found.isFetching} />
         )}
         {debounced !== '' && found.isSuccess && (found.data.results ?? []).length === 0 && (
           <Text size="sm" c="dimmed">

@@ -15,6 +15,8 @@ export interface PlanRow {
   from: string;
   status: PlanStatus;
   reason?: string | undefined;
+  /** Of the Genesys answer behind a failed lookup, to quote to support. */
+  correlationId?: string | undefined;
   user?: User | undefined;
   /** Its place in what the admin gave. */
   order: number;
@@ -78,8 +80,10 @@ export function planOf(lists: readonly NamedList[], resolutions: readonly Resolu
       rows.push({ ...base, status: self ? 'self' : 'revoke', user: resolution.user, reason: self ? 'This is you: revoking ends your session.' : undefined });
     } else if (resolution.status === 'duplicate') {
       rows.push({ ...base, status: 'duplicate', user: resolution.user, reason: resolution.reason });
+    } else if (resolution.status === 'failed') {
+      rows.push({ ...base, status: 'lookup-failed', reason: resolution.reason, correlationId: resolution.correlationId });
     } else {
-      rows.push({ ...base, status: resolution.status === 'failed' ? 'lookup-failed' : 'not-found', reason: resolution.reason });
+      rows.push({ ...base, status: 'not-found', reason: resolution.reason });
     }
   });
   // Stable: rows of one line keep the order they were found in.

@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
 import { MAX_BUNDLES } from './settingsForm.ts';
 import { TimeoutInput, UnitSelect } from './TimeoutInputs.tsx';
@@ -37,8 +38,17 @@ export function BundleList({ editor, readOnly }: { editor: SettingsEditor; readO
     return owners;
   };
 
+  const { groups } = editor;
   return (
     <Stack gap="sm">
+      {groups.error !== undefined && (
+        <ErrorAlert
+          title={groups.failedCount === 1 ? "Couldn't look up a group's name" : `Couldn't look up the names of ${groups.failedCount} groups`}
+          error={groups.error}
+          onRetry={groups.retry}
+          retrying={groups.retrying}
+        />
+      )}
       {bundles.length === 0 && (
         <Text size="sm" c="dimmed">
           No group bundles: everyone gets the organisation’s timeout.

@@ -5,6 +5,7 @@ import { IconX } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { useApi } from '../../api/api.ts';
 import type { Group } from '../../api/groups.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 
 interface GroupPickerProps {
   /** The form path, so a problem can be brought into view by it. */
@@ -97,7 +98,9 @@ export function GroupPicker({ path, value, onChange, known, takenBy, error, read
             maw={360}
           />
           <div id={resultsId} aria-live="polite">
-            {debounced !== '' && found.isError && <Text size="sm" c="red">Couldn&apos;t search groups: {found.error.message}</Text>}
+            {debounced !== '' && found.isError && (
+              <ErrorAlert title="Couldn't search groups" error={found.error} onRetry={() => void found.refetch()} retrying={found.isFetching} />
+            )}
             {debounced !== '' && found.isSuccess && results.length === 0 && (
               <Text size="sm" c="dimmed">
                 No group has “{debounced}” in its name.

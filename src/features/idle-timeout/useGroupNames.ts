@@ -4,7 +4,7 @@ import type { Group } from '../../api/groups.ts';
 
 /**
  * The groups with these ids, looked up once each (GET /api/v2/groups/{id}); an id whose
- * lookup has not answered yet (or failed) is named by the id itself.
+ * lookup has not answered yet (or failed, which the page says) is named by the id itself.
  */
 export function useGroups(ids: readonly string[], known: readonly { id: string; name?: string | undefined }[] = []) {
   const api = useApi();
@@ -17,9 +17,16 @@ export function useGroups(ids: readonly string[], known: readonly { id: string; 
   results.forEach((result) => {
     if (result.data) byId.set(result.data.id, result.data);
   });
+  const failures = results.filter((result) => result.isError);
   return {
     byId,
     nameOf: (id: string) => byId.get(id)?.name ?? id,
-    failed: results.some((result) => result.isError),
+    /** Lookups that failed for good, the first one's error, and a way to ask for them again. */
+    failedCount: failures.length,
+    error: failures[0]?.error ?? undefined,
+    retry: () => {
+      for (const failure of failures) void failure.refetch();
+    },
+    retrying: failures.some((failure) => failure.isFetching),
   };
 }

@@ -1,0 +1,3 @@
+import { describeFaultMatrix } from '../../test/faultMatrixSuite.tsx';
+
+describeFaultMatrix('idle-timeout');
