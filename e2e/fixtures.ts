@@ -4,15 +4,20 @@ import { APP_URL, EMULATOR_URL } from './env.ts';
 
 export { expect };
 
+/** The emulator's fault (README, "The emulator"): `kind` defaults to `status`. */
 export interface Fault {
   method: string;
   path: string;
-  status: number;
+  kind?: 'status' | 'delay' | 'hang' | 'drop' | 'no-cors';
+  status?: number;
   count?: number;
+  skip?: number;
+  delayMs?: number;
   code?: string;
   message?: string;
   retryAfterSeconds?: number;
   rawBody?: string;
+  contentType?: string;
 }
 
 /** The emulator's test-only control API plus raw calls to its Genesys API. */
@@ -35,6 +40,11 @@ export class EmulatorControl {
 
   async injectFault(fault: Fault) {
     await this.post('faults', fault);
+  }
+
+  async clearFaults() {
+    const response = await this.request.delete(`${EMULATOR_URL}/__emulator/faults`);
+    expect(response.ok(), `DELETE /__emulator/faults answered ${response.status()}`).toBe(true);
   }
 
   /** A lower rate limit, in a short window, so a bulk run meets it in seconds (a test-only knob). */
@@ -229,11 +239,23 @@ export async function sessionToken(page: Page): Promise<string> {
 }
 
 /** axe with WCAG 2.x A/AA rules; serious and critical findings fail the test. */
+/**
+ * axe on the page as it is, in the light scheme and then in the dark one: the app follows the
+ * system's scheme live, so one visit checks both. The page is left in the dark scheme.
+ */
 export async function assertNoA11yViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.html.slice(0, 160)}\n    ${n.failureSummary ?? ''}`).join('\n  ')}`,
-  );
-  expect(summary, `axe violations on ${label}`).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const root = page.locator('html');
+    if ((await root.getAttribute('data-mantine-color-scheme')) !== null) await expect(root).toHaveAttribute('data-mantine-color-scheme', colorScheme);
+    // Colours are read once they have finished changing.
+    await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+    // Only violations are gathered: passes and incomplete results cost as much again, and are not read.
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).options({ resultTypes: ['violations'] }).analyze();
+    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const summary = blocking.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.html.slice(0, 160)}\n    ${n.failureSummary ?? ''}`).join('\n  ')}`,
+    );
+    expect(summary, `axe violations on ${label} (${colorScheme})`).toEqual([]);
+  }
 }
