@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bootPlugin } from './scripts/bootPlugin.ts';
@@ -41,5 +42,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
     css: false,
     restoreMocks: true,
+    // Vitest leaves a core to itself by default: one worker on a 2-core machine, though the
+    // in-process app tests mostly wait on timers and promises.
+    maxWorkers: availableParallelism(),
   },
 });

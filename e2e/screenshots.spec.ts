@@ -82,3 +82,19 @@ test('the activity journal', async ({ page, emulator }) => {
   await expect(page.getByText('Revoked all tokens of Sam Supervisor')).toBeVisible();
   await page.screenshot({ path: `${DIR}/activity.png`, fullPage: true });
 });
+
+test('bulk revoke: the checked list, then a finished run', async ({ page }) => {
+  await signInAs(page, 'admin@example.com', 'bulk-revoke');
+  await page
+    .getByLabel('Emails and user ids')
+    .fill(['agent@example.com', 'a11ce000-0000-4000-8000-000000000002', 'nobody@example.com', 'ari@', 'agent@example.com'].join('\n'));
+  await page.getByLabel('Reason (optional)').fill('INC-4711');
+  await page.getByRole('button', { name: 'Check the list' }).click();
+  await expect(page.getByRole('group', { name: 'What Genesys Cloud found' })).toBeVisible();
+  await page.screenshot({ path: `${DIR}/bulk-preview.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Revoke the tokens of 2 users…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke 2 users' }).click();
+  await expect(page.getByRole('status', { name: 'Counts' })).toContainText('Revoked2');
+  await expect(page.getByText('Finished', { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${DIR}/bulk-run.png`, fullPage: true });
+});
