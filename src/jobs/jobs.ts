@@ -362,6 +362,11 @@ export class Jobs {
     this.countsSoon(runId);
   }
 
+  /** Whether this tab, still open, runs the run now: a method, since it changes across awaits. */
+  private runsHere(runId: string): boolean {
+    return !this.closed && this.runners.has(runId);
+  }
+
   private readonly countTimers = new Set<string>();
   /** Reads the counts again at most a few times a second, whatever the pace of answers. */
   private countsSoon(runId: string) {
@@ -369,13 +374,13 @@ export class Jobs {
     this.countTimers.add(runId);
     const pending = this.clock.sleep(COUNTS_EVERY_MS).then(async () => {
       this.countTimers.delete(runId);
-      if (this.closed || !this.runners.has(runId)) return;
+      if (!this.runsHere(runId)) return;
       const store = await this.stores();
       const counts = await store.countsOf(await this.database(), runId);
       // Taken as it is now, not as it was before the read: the run may have ended meanwhile, and
       // then its end has the last word (its status, and counts read after the last row).
       const known = this.progress.get(runId);
-      if (!known || this.closed || !this.runners.has(runId)) return;
+      if (!known || !this.runsHere(runId)) return;
       this.setProgress(runId, { ...known, counts, perMinute: this.rate(runId) });
       this.broadcast(runId);
     });
