@@ -192,6 +192,8 @@ test.describe('Bulk revoke', () => {
   });
 
       test('axe finds nothing serious on the form, the preview, the confirmation and the run', async ({ page, emulator }) => {
+        // Eight axe checks, each about a second on 2 cores.
+        test.setTimeout(60_000);
         const users = await targets(emulator, 3);
         await signInAs(page, 'admin@example.com', 'bulk-revoke');
         await assertNoA11yViolations(page, `bulk revoke form`);
