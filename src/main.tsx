@@ -5,7 +5,7 @@ import { ConfigErrorPage } from './app/ConfigErrorPage.tsx';
 import { createApp } from './app/createApp.tsx';
 import { EarlyReads } from './api/earlyReads.ts';
 import { takeOAuthResponseFromUrl } from './auth/oauthResponse.ts';
-import { takeBootHandoff } from './boot/boot.ts';
+import { bootHandoff } from './boot/boot.ts';
 import { loadConfig } from './config/config.ts';
 
 const container = document.getElementById('root');
@@ -16,7 +16,7 @@ const basePath = import.meta.env.BASE_URL;
 const oauthResponse = takeOAuthResponseFromUrl();
 
 // Started by the boot module before the rest of the bundle had arrived: adopted, not asked again.
-const boot = takeBootHandoff();
+const boot = bootHandoff;
 const configUrl = `${basePath}config.json`;
 
 Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.reads.catch(() => []) ?? []]).then(

@@ -2,7 +2,7 @@
  * The boot module: the first of the app's code to run on a visit. index.html loads it from the
  * app's origin as an async module of its own (no inline script: the policy's script-src stays
  * 'self'), so it runs as soon as its few kilobytes arrive and starts the visit's reads while
- * the rest of the bundle downloads. main.tsx imports the same module, and takes what it started.
+ * the rest of the bundle downloads. main.tsx imports the same module, and adopts what it started.
  */
 import type { BootHandoff } from '../api/earlyReads.ts';
 import { startEarly, type PageChunks } from './early.ts';
@@ -39,11 +39,8 @@ function start(): BootHandoff | undefined {
   }
 }
 
-let handoff = start();
-
-/** What the boot started, handed over once: a second app (a test) starts from nothing. */
-export function takeBootHandoff(): BootHandoff | undefined {
-  const taken = handoff;
-  handoff = undefined;
-  return taken;
-}
+/**
+ * What the boot started, for main.tsx's one app. Started as this module is evaluated, which is
+ * the point of it; each early answer can be taken only once (EarlyReads), whoever reads this.
+ */
+export const bootHandoff: BootHandoff | undefined = start();
