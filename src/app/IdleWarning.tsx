@@ -7,6 +7,7 @@ import { readTokenInfoAsActivity, tokenKeys } from '../api/tokens.ts';
 import { useIdentity } from '../auth/identity.ts';
 import { useIdleDeadline } from '../auth/idleDeadline.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /** The warning comes this long before the token idles out. */
 export const WARN_BEFORE_MS = 60_000;
@@ -35,6 +36,7 @@ export function IdleWarning() {
   const queryClient = useQueryClient();
   const api = useApi();
   const [staying, setStaying] = useState(false);
+  const [failure, setFailure] = useState<unknown>(undefined);
   const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - now;
   const near = left <= WARN_BEFORE_MS;
 
@@ -61,8 +63,10 @@ export function IdleWarning() {
             busy={staying}
             onClick={() => {
               setStaying(true);
+              setFailure(undefined);
+              // A 401 ends the session (the session-ended page says why); anything else is said here.
               void readTokenInfoAsActivity(queryClient, api.http)
-                .catch(() => undefined)
+                .catch((error: unknown) => setFailure(error))
                 .finally(() => setStaying(false));
             }}
           >
@@ -70,6 +74,7 @@ export function IdleWarning() {
           </BusyButton>
         )}
       </Group>
+      {failure !== undefined && seconds > 0 && <ErrorAlert title="Couldn't keep you signed in" error={failure} />}
     </Alert>
   );
 }

@@ -36,6 +36,22 @@ describe("the admin's own session", { timeout: 30_000 }, () => {
     expect(requests.slice(asked).filter((r) => r.includes('/api/v2/'))).toEqual([`GET ${EMULATOR_ORIGIN}/api/v2/tokens/me?preserveIdleTTL=false`]);
   });
 
+  it('says so in the warning when "Stay signed in" fails, with the reason, and the warning stays', async () => {
+    const user = userEvent.setup();
+    const { emulator, app } = await renderApp({ email: ADMIN.email, app: { timeoutMs: 2_000 } });
+    await screen.findByRole('region', { name: 'Lifetime' }, { timeout: 5000 });
+    await waitFor(() => expect(app.queryClient.isFetching()).toBe(0), { timeout: 5000 });
+    emulator.advanceClock(29 * 60);
+    returnToTab();
+    const warning = await screen.findByRole('alert', { name: 'Your session is about to idle out' }, { timeout: 5000 });
+    // Every try of the read: the first and the client's two retries.
+    emulator.store.addFault({ method: 'GET', path: '/api/v2/tokens/me', kind: 'status', status: 503, skip: 0, remaining: 3 });
+    await user.click(within(warning).getByRole('button', { name: 'Stay signed in' }));
+    const failure = await within(warning).findByRole('alert', { name: "Couldn't keep you signed in" }, { timeout: 10_000 });
+    expect(failure).toHaveTextContent(/503|unavailable/i);
+    expect(within(warning).getByRole('button', { name: 'Stay signed in' })).toBeEnabled();
+  });
+
   it('signing out in one tab signs out the other tabs of this browser, deleting their tokens too', async () => {
     const user = userEvent.setup();
     const sessionChannelName = `session-${crypto.randomUUID()}`;
