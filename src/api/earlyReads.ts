@@ -64,7 +64,8 @@ export class EarlyReads {
   }
 }
 
-export function toResponse(answer: EarlyAnswer): Response {
-  const empty = answer.body === '' || answer.status === 204 || answer.status === 205 || answer.status === 304;
-  return new Response(empty ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+/** A fresh Response around a body already read (a status that forbids a body gets none). */
+export function responseOf(body: string, init: { status: number; statusText: string; headers: Headers }): Response {
+  const empty = body === '' || init.status === 204 || init.status === 205 || init.status === 304;
+  return new Response(empty ? null : body, { status: init.status, statusText: init.statusText, headers: init.headers });
 }

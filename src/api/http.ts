@@ -1,7 +1,7 @@
 /** The one fetch client: every call to Genesys Cloud goes through an HttpClient. */
 import * as v from 'valibot';
 import { ServerClock, abortReason, systemClock, type Clock } from './clock.ts';
-import { toResponse, type EarlyAnswer, type EarlyReads } from './earlyReads.ts';
+import { responseOf, type EarlyAnswer, type EarlyReads } from './earlyReads.ts';
 import { RateLimitGate } from './rateLimit.ts';
 import { buildUrl, type Query } from './requests.ts';
 
@@ -280,15 +280,14 @@ export class HttpClient {
     try {
       if (early) {
         const answer = await Promise.race([early.answer, aborted]);
-        return { response: toResponse(answer), early: answer };
+        return { response: responseOf(answer.body, answer), early: answer };
       }
       const fetching = this.fetchFn(url, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: controller.signal });
       fetching.catch(() => undefined);
       const response = await Promise.race([fetching, aborted]);
       // The body is read inside the timeout too; a copy is handed on.
       const text = method === 'HEAD' ? '' : await Promise.race([response.text(), aborted]);
-      const empty = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
-      return { response: new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers }) };
+      return { response: responseOf(text, response) };
     } catch (error) {
       // Set by the timer's callback, which TypeScript cannot see run.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
