@@ -2,11 +2,6 @@ import { reads, type ReadRequest } from '../api/requests.ts';
 import { isUserId } from '../features/users/userId.ts';
 import { paths } from '../paths.ts';
 
-/**
- * What the boot script knows of each signed-in page: the module the route table loads for it
- * (the build turns it into the chunks to preload) and the reads its loader starts. It mirrors
- * app/routes.tsx, and a test holds the two together.
- */
 /** The data block index.html carries them in (scripts/bootPlugin.ts writes it). */
 export const PAGE_CHUNKS_ELEMENT_ID = 'token-admin-page-chunks';
 
@@ -17,6 +12,11 @@ export interface BootPage {
   reads?: (params: Record<string, string>) => ReadRequest[];
 }
 
+/**
+ * What the boot script knows of each signed-in page: the module the route table loads for it
+ * (the build turns it into the chunks to preload) and the reads its loader starts. It mirrors
+ * app/routes.tsx, and a test holds the two together.
+ */
 export const BOOT_PAGES: readonly BootPage[] = [
   { path: paths.token.path, module: 'src/features/token/route.tsx' },
   { path: paths.idleTimeout.path, module: 'src/features/idle-timeout/route.tsx', reads: () => [reads.idleTimeout()] },
@@ -31,7 +31,10 @@ export const BOOT_PAGES: readonly BootPage[] = [
   { path: paths.activity.path, module: 'src/features/activity/route.tsx' },
 ];
 
-/** `/users/:userId` against `/users/abc`: the params, or undefined when it is another page. */
+/**
+ * `/users/:userId` against `/users/abc`: the params, or undefined when it is another page. Our
+ * own few lines, not react-router's matchPath: the boot chunk may import nothing heavy.
+ */
 export function matchPage(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
