@@ -1,5 +1,5 @@
 import { APP_URL, EMULATOR_URL } from './env.ts';
-import { expect, sessionToken, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
+import { expect, sessionToken, signInOnGenesysPage, signInThroughGenesys, test } from './fixtures.ts';
 
 test.describe('Signing in', () => {
   test('an admin signs in through Genesys Cloud and sees their token', async ({ page }) => {
@@ -22,7 +22,7 @@ test.describe('Signing in', () => {
   });
 
   test('the token stays out of the URL and out of localStorage', async ({ page }) => {
-    await signInAs(page, 'admin@example.com');
+    await signInThroughGenesys(page, 'admin@example.com');
     const token = await sessionToken(page);
     expect(page.url()).not.toContain('code=');
     expect(page.url()).not.toContain(token);
