@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { bootPlugin } from './scripts/bootPlugin.ts';
@@ -11,7 +12,12 @@ const BOOT = /src[\\/](boot[\\/]|api[\\/](requests|earlyReads)\.ts|auth[\\/](ses
 const SHARED = /src[\\/](ui|api|auth|paths)[\\/]?[^\\/]*\.tsx?$/;
 const LATER = /src[\\/]ui[\\/](ConfirmDialogModal|LeaveDialog|csv)\.tsx?$/;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  resolve: {
+    // react-router's exports name only its development build, whose dev warnings stay on in
+    // production (remix-run/react-router#14102); the production build is beside it.
+    alias: mode === 'production' ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url)) }] : [],
+  },
   // The security headers first, so they are on every response, config.json included.
   plugins: [react(), securityHeadersPlugin(), emulatorConfigPlugin(), bootPlugin()],
   build: {
@@ -49,4 +55,4 @@ export default defineConfig({
     // app instance per test), and setting each file up afresh cost 40 s of the suite's 2.7 min.
     isolate: false,
   },
-});
+}));

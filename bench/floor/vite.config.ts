@@ -5,11 +5,14 @@ import appConfig from '../../vite.config.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** Built as the app is: the same React plugin, PostCSS config and chunk groups. */
+const app = appConfig({ command: 'build', mode: 'production' });
+
+/** Built as the app is: the same React plugin, PostCSS config, module resolution and chunk groups. */
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   css: { postcss: projectRoot },
-  build: { ...appConfig.build, emptyOutDir: true },
+  resolve: app.resolve,
+  build: { ...app.build, emptyOutDir: true },
   logLevel: 'warn',
 });
