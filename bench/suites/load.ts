@@ -3,13 +3,15 @@
  * deep links to a user's page and to the idle timeout page — against the floor page built from
  * the same libraries. Figures, never pass/fail on time.
  *
- * Per visit: LCP (the last `largest-contentful-paint` entry, once none has come for 1.5 s) and the time the page's
- * data is shown: `performance.now()` (ms since navigation start) when a MutationObserver first
- * sees the data's element in the DOM and visible (the "OAuth client" region on /token, the
- * "Profile" region on a user's page, the settings form on the idle timeout page, the "Floor
- * data" region on the floor). Also the requests made and bytes transferred until then, and, from
- * Resource Timing, when the first Genesys request started relative to the end of the entry
- * script's download (negative: before it had finished).
+ * Per visit: LCP (the last `largest-contentful-paint` entry, once none has come for 1.5 s) and
+ * the time the page's data is shown: `performance.now()` (ms since navigation start) when a
+ * MutationObserver first sees the data's element in the DOM and visible (the "OAuth client"
+ * region on /token, the "Profile" region on a user's page, the settings form on the idle timeout
+ * page, the "Floor data" region on the floor). Also the requests made and bytes transferred
+ * until then, and, from Resource Timing, when the data's last answer came in ("in at": a page
+ * showing its data long after is waiting on its own code, not on the network) and when the first
+ * Genesys request started relative to the end of the entry script's download (negative: before
+ * it had finished).
  */
 import type { Browser, Page } from '@playwright/test';
 import { APP_CLIENT_ID, SUPERVISOR } from '../../emulator/seed.ts';
@@ -36,6 +38,8 @@ interface Visit {
   transferredBytes: number;
   /** First Genesys request's start minus the entry script's responseEnd; undefined on the floor. */
   genesysVsEntryMs?: number | undefined;
+  /** When the last read begun before the data showed had its answer (Genesys' on the app, data.json on the floor). */
+  dataInMs: number;
 }
 
 type Target = 'app' | 'user' | 'idle' | 'floor';
@@ -57,7 +61,18 @@ async function genesysVsEntry(page: Page, genesysOrigin: string): Promise<number
   }, genesysOrigin);
 }
 
-async function visit(browser: Browser, url: string, shownSelector: string, prepare?: (page: Page) => Promise<void>, genesysOrigin?: string): Promise<Visit> {
+/** The responseEnd of the last data read (a URL starting with `prefix`) that began before the data showed. */
+async function dataIn(page: Page, prefix: string, shownMs: number): Promise<number> {
+  return page.evaluate(
+    ([wanted, shown]) => {
+      const reads = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.startsWith(wanted) && r.startTime < shown);
+      return reads.length === 0 ? Number.NaN : Math.max(...reads.map((r) => r.responseEnd));
+    },
+    [prefix, shownMs] as const,
+  );
+}
+
+async function visit(browser: Browser, url: string, shownSelector: string, dataPrefix: string, prepare?: (page: Page) => Promise<void>, genesysOrigin?: string): Promise<Visit> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -70,7 +85,7 @@ async function visit(browser: Browser, url: string, shownSelector: string, prepa
     // What it took to show the data; what loads later (lazy chunks) is not counted.
     const counted = traffic();
     const genesysVsEntryMs = genesysOrigin ? await genesysVsEntry(page, genesysOrigin) : undefined;
-    return { shownMs, lcpMs: await readSettledLcp(page), ...counted, genesysVsEntryMs };
+    return { shownMs, lcpMs: await readSettledLcp(page), ...counted, genesysVsEntryMs, dataInMs: await dataIn(page, dataPrefix, shownMs) };
   } finally {
     await context.close();
   }
@@ -83,6 +98,9 @@ function summarise(visits: readonly Visit[]) {
     requests: median(visits.map((v) => v.requests)),
     transferredBytes: Math.round(median(visits.map((v) => v.transferredBytes))),
     genesysVsEntryMs: Math.round(median(visits.map((v) => v.genesysVsEntryMs ?? Number.NaN))),
+    dataInMs: Math.round(median(visits.map((v) => v.dataInMs))),
+    /** How long the page had its data before it showed it: the waterfall's mirror image. */
+    shownAfterDataMs: Math.round(median(visits.map((v) => v.shownMs - v.dataInMs))),
   };
 }
 
@@ -119,16 +137,17 @@ export const loadSuite: Suite = {
       await page.addInitScript((value: string) => sessionStorage.setItem('token-admin:session', value), JSON.stringify(session));
     };
 
+    const api = `${emulator.url}/api/v2/`;
     const once = (target: Target) => {
       switch (target) {
         case 'app':
-          return visit(browser, `${app.url}/token`, 'section[aria-label="OAuth client"]', signIn, emulator.url);
+          return visit(browser, `${app.url}/token`, 'section[aria-label="OAuth client"]', api, signIn, emulator.url);
         case 'user':
-          return visit(browser, `${app.url}/users/${SUPERVISOR.id}`, 'section[aria-label="Profile"]', signIn, emulator.url);
+          return visit(browser, `${app.url}/users/${SUPERVISOR.id}`, 'section[aria-label="Profile"]', api, signIn, emulator.url);
         case 'idle':
-          return visit(browser, `${app.url}/settings/idle-timeout`, 'form[aria-label="Idle timeout settings"]', signIn, emulator.url);
+          return visit(browser, `${app.url}/settings/idle-timeout`, 'form[aria-label="Idle timeout settings"]', api, signIn, emulator.url);
         case 'floor':
-          return visit(browser, `${floor.url}/`, 'section[aria-label="Floor data"]');
+          return visit(browser, `${floor.url}/`, 'section[aria-label="Floor data"]', `${floor.url}/data.json`);
       }
     };
 
@@ -161,7 +180,7 @@ export const loadSuite: Suite = {
     const line = (name: Target) => {
       const m = medians[name];
       const early = PAGE_TARGETS.includes(name as (typeof PAGE_TARGETS)[number]) ? `   first Genesys request ${String(m.genesysVsEntryMs)} ms from the entry script's end` : '';
-      return `${names[name].padEnd(9)} LCP ${String(m.lcpMs).padStart(5)} ms   data shown ${String(m.shownMs).padStart(5)} ms   ${String(m.requests)} requests   ${(m.transferredBytes / 1000).toFixed(1)} KB${early}`;
+      return `${names[name].padEnd(9)} LCP ${String(m.lcpMs).padStart(5)} ms   data shown ${String(m.shownMs).padStart(5)} ms (in at ${String(m.dataInMs).padStart(5)})   ${String(m.requests)} requests   ${(m.transferredBytes / 1000).toFixed(1)} KB${early}`;
     };
     return {
       summary: [
