@@ -255,13 +255,13 @@ export async function sessionToken(page: Page): Promise<string> {
   return token ?? '';
 }
 
-/** axe with WCAG 2.x A/AA rules; serious and critical findings fail the test. */
 /**
  * axe on the page as it is, in the light scheme and then in the dark one: the app follows the
- * system's scheme live, so one visit checks both. The page is left in the dark scheme.
+ * system's scheme live, so one visit checks both. The page is left in the dark scheme. Before
+ * the app has run, the page is in the scheme it was opened in: `schemes` names that one.
  */
-export async function assertNoA11yViolations(page: Page, label: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
+export async function assertNoA11yViolations(page: Page, label: string, schemes: readonly ('light' | 'dark')[] = ['light', 'dark']) {
+  for (const colorScheme of schemes) {
     await page.emulateMedia({ colorScheme });
     const root = page.locator('html');
     if ((await root.getAttribute('data-mantine-color-scheme')) !== null) await expect(root).toHaveAttribute('data-mantine-color-scheme', colorScheme);

@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { SUPERVISOR } from '../emulator/seed.ts';
-import { expect, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
+import { assertNoA11yViolations, expect, signInAs, signInOnGenesysPage, test } from './fixtures.ts';
 
 /**
  * The order requests start in, on a signed-in reload of the token page: what starts before what
@@ -175,5 +175,52 @@ test.describe('the boot module, on a first visit', () => {
     await page.goto('auth/callback?code=forged&state=forged');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(genesys).toEqual([]);
+  });
+
+  test('the page says it is loading before any script has run, then its first render is the whole page', async ({ page }) => {
+    await signInAs(page, 'admin@example.com');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // What goes into #root, in order: index.html's own line, then whatever the app renders first.
+    await page.addInitScript(() => {
+      const drawn: { loading: boolean; tokenDetails: boolean; skeleton: boolean }[] = [];
+      (window as unknown as { drawnInRoot: typeof drawn }).drawnInRoot = drawn;
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          if ((mutation.target as Element).id !== 'root') continue;
+          for (const node of mutation.addedNodes) {
+            // Mantine's theme variables come as a <style> of their own.
+            if (!(node instanceof Element) || node.tagName === 'STYLE') continue;
+            drawn.push({
+              loading: node.textContent.includes('Loading Token Admin'),
+              tokenDetails: node.querySelector('section[aria-label="OAuth client"]') !== null,
+              skeleton: node.querySelector('.mantine-Skeleton-root') !== null,
+            });
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    let release: () => void = () => undefined;
+    await holdEntryScript(page, new Promise<void>((resolve) => (release = resolve)));
+    // The early answers and the page's code are in before the app runs, as on most first visits.
+    const inBeforeTheApp = Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/api/v2/tokens/me')),
+      page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/api/v2/users/me')),
+      page.waitForResponse((response) => /\/assets\/route-[^/]*\.js$/.test(response.url())),
+    ]);
+    await page.reload({ waitUntil: 'commit' });
+    const loading = page.getByRole('status').filter({ hasText: 'Loading Token Admin…' });
+    await expect(loading).toBeVisible();
+    // In the admin's scheme from the first paint: no white flash before a dark page.
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    // Read once the stylesheet has arrived: nothing is painted before it.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(36, 36, 36)');
+    await assertNoA11yViolations(page, 'the loading line before the scripts', ['dark']);
+    await inBeforeTheApp;
+    release();
+    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    const drawn = await page.evaluate(() => (window as unknown as { drawnInRoot: unknown[] }).drawnInRoot);
+    expect(drawn[0], 'index.html draws the loading line').toMatchObject({ loading: true });
+    expect(drawn[1], "the app's first render: the token's details, no loader, no skeleton").toEqual({ loading: false, tokenDetails: true, skeleton: false });
   });
 });

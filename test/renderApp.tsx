@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { EarlyReads } from '../src/api/earlyReads.ts';
+import { EarlyReads, type EarlyRead } from '../src/api/earlyReads.ts';
 import { App } from '../src/app/App.tsx';
 import { createApp, type AppOptions } from '../src/app/createApp.tsx';
+import { firstPageReady } from '../src/app/firstPage.ts';
 import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
 import { SessionStore } from '../src/auth/session.ts';
 import { startEarly } from '../src/boot/early.ts';
@@ -45,6 +46,8 @@ export async function renderApp(
     sessionChannelName?: string;
     /** First runs the boot module's start (src/boot/early.ts), as index.html does, and hands its reads to the app. */
     boot?: boolean;
+    /** Renders when main.tsx would: once the first page can be drawn whole (src/app/firstPage.ts). */
+    firstPage?: boolean;
     /** Anything else createApp takes (a clock, a timeout). */
     app?: Partial<Pick<AppOptions, 'clock' | 'timeoutMs'>>;
   } = {},
@@ -68,6 +71,7 @@ export async function renderApp(
     return emulator.fetch(input, init);
   };
   let early: EarlyReads | undefined;
+  let earlyReads: EarlyRead[] = [];
   if (options.boot) {
     const handoff = startEarly({
       location: new URL(`${APP_ORIGIN}${options.path ?? '/token'}`),
@@ -79,7 +83,8 @@ export async function renderApp(
       pageChunks: {},
       preload: () => undefined,
     });
-    early = new EarlyReads(await handoff.reads);
+    earlyReads = await handoff.reads;
+    early = new EarlyReads(earlyReads);
   }
   const app = createApp({
     ...(early ? { early } : {}),
@@ -95,6 +100,7 @@ export async function renderApp(
     sessionChannelName: options.sessionChannelName ?? `session-${crypto.randomUUID()}`,
     ...options.app,
   });
+  if (options.firstPage) await firstPageReady(app, earlyReads);
   // As main.tsx renders it: in development React mounts every component twice, which is how a
   // remount sends a second request if anything lets it.
   const view = render(

@@ -25,3 +25,5 @@ import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/Title.css';
 import '@mantine/core/styles/VisuallyHidden.css';
+// index.html's own loading line, before the app has rendered.
+import './loading.css';
