@@ -83,6 +83,23 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'the startup error page of a browser that blocks the site its storage',
+    open: async (page) => {
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'sessionStorage', {
+          get: () => {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      await page.goto('token');
+      await expect(page.getByRole('heading', { name: "Token Admin couldn't start" })).toBeVisible();
+      await expect(page.getByRole('alert')).toContainText("Your browser blocks this site's storage");
+      // Not left saying it is loading.
+      await expect(page.getByText('Loading Token Admin…')).toHaveCount(0);
+    },
+  },
+  {
     name: 'the region picker',
     open: async (page) => {
       await page.route('**/config.json', (route) => route.fulfill({ json: { clientId: '5a3f8c2e-9d1b-4e6a-8f7c-2b4d6e8a0c13' } }));

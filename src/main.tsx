@@ -4,10 +4,12 @@ import { App, ThemeProviders } from './app/App.tsx';
 import { ConfigErrorPage } from './app/ConfigErrorPage.tsx';
 import { createApp } from './app/createApp.tsx';
 import { firstPageReady } from './app/firstPage.ts';
-import { EarlyReads } from './api/earlyReads.ts';
+import { StartupErrorPage, StorageBlockedError } from './app/StartupErrorPage.tsx';
+import { EarlyReads, type EarlyRead } from './api/earlyReads.ts';
 import { takeOAuthResponseFromUrl } from './auth/oauthResponse.ts';
+import { sessionStorageUsable } from './auth/session.ts';
 import { bootHandoff } from './boot/boot.ts';
-import { loadConfig } from './config/config.ts';
+import { loadConfig, type AppConfig } from './config/config.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -20,24 +22,38 @@ const oauthResponse = takeOAuthResponseFromUrl();
 const boot = bootHandoff;
 const configUrl = `${basePath}config.json`;
 
-Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.reads.catch(() => []) ?? []]).then(
-  ([config, early]) => {
-    const app = createApp({
-      early: new EarlyReads(early),
-      config,
-      basePath,
-      origin: window.location.origin,
-      entrySearch: window.location.search,
-      oauthResponse,
-      navigateAway: (url) => window.location.assign(url),
-    });
-    void firstPageReady(app, early).then(() =>
-      root.render(
-        <StrictMode>
-          <App app={app} />
-        </StrictMode>,
-      ),
+function start([config, early]: [AppConfig, EarlyRead[]]) {
+  if (!sessionStorageUsable()) throw new StorageBlockedError();
+  const app = createApp({
+    early: new EarlyReads(early),
+    config,
+    basePath,
+    origin: window.location.origin,
+    entrySearch: window.location.search,
+    oauthResponse,
+    navigateAway: (url) => window.location.assign(url),
+  });
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <App app={app} />
+      </StrictMode>,
     );
+  void firstPageReady(app, early).then(render, render);
+}
+
+Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.reads.catch(() => []) ?? []]).then(
+  (loaded) => {
+    try {
+      start(loaded);
+    } catch (error) {
+      // Without this, index.html's "Loading Token Admin…" would stay for good.
+      root.render(
+        <ThemeProviders>
+          <StartupErrorPage error={error} />
+        </ThemeProviders>,
+      );
+    }
   },
   (error: unknown) => {
     root.render(

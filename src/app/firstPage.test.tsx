@@ -64,12 +64,23 @@ describe('when the first render happens', () => {
     expect(await settled(ready)).toBe(true);
   });
 
-  it('with a failed early answer: once the router has the page, leaving the retry or the session-ended page to it', async () => {
+  it('with a failed early answer: at once, even before the router has the page, leaving the retry or the session-ended page to it', async () => {
+    const { router } = fakeRouter();
+    const queryClient = new QueryClient();
+    queryInFlight(queryClient);
+    const ready = firstPageReady({ router, queryClient }, [answered(500), never], new Promise(() => undefined));
+    expect(await settled(ready)).toBe(true);
+  });
+
+  it('with the answers in but a query still under way when the wait is over: at once', async () => {
     const { router, initialize } = fakeRouter();
     const queryClient = new QueryClient();
     queryInFlight(queryClient);
-    const ready = firstPageReady({ router, queryClient }, [answered(200), answered(500)], new Promise(() => undefined));
+    let over: () => void = () => undefined;
+    const ready = firstPageReady({ router, queryClient }, [answered(200)], new Promise<void>((resolve) => (over = resolve)));
     initialize();
+    expect(await settled(ready)).toBe(false);
+    over();
     expect(await settled(ready)).toBe(true);
   });
 

@@ -10,9 +10,10 @@ export const FIRST_PAGE_WAIT_MS = 300;
  * also preloaded its code): once the router has the page and the answers are in, and, when all
  * of them succeeded, once the page's queries have taken them. The first paint is then the whole
  * page, not a loader, then skeletons, then the data (npm run bench: data shown and LCP 6% sooner
- * on /token, 7% on the idle timeout page). A failed answer (401, 429, 5xx) is left to the page,
- * which handles it as it would a late one; what is not in within `wait` arrives under the page's
- * own progress. Without early reads (signing in, the callback, no session): at once.
+ * on /token, 7% on the idle timeout page). A failed answer (401, 429, 5xx) is left to the page
+ * at once, which handles it as it would a late one; nothing waits longer than `wait`, and what
+ * is not in by then arrives under the page's own progress. Without early reads (signing in, the
+ * callback, no session): at once.
  */
 export async function firstPageReady(
   app: { router: AppRouter; queryClient: QueryClient },
@@ -20,14 +21,31 @@ export async function firstPageReady(
   wait = new Promise<void>((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS)),
 ): Promise<void> {
   if (early.length === 0) return;
-  const answersSucceeded = Promise.allSettled(early.map((read) => read.answer)).then((settled) =>
-    settled.every((outcome) => outcome.status === 'fulfilled' && outcome.value.status >= 200 && outcome.value.status < 300),
-  );
-  const ready = await Promise.race([Promise.all([initialized(app.router), answersSucceeded]), wait.then(() => undefined)]);
-  if (!ready?.[1]) return;
+  const whole = await Promise.race([
+    // A failed answer settles it at once: the page shows that failure as it would a late one.
+    everyAnswerSucceeded(early).then(async (succeeded) => succeeded && (await initialized(app.router), true)),
+    wait.then(() => false),
+  ]);
+  if (!whole) return;
   // Only the page's loaders have asked anything yet, each a read the boot module started: taken from its answer, not the network.
   const adopting = app.queryClient.getQueryCache().findAll({ fetchStatus: 'fetching' });
-  await Promise.all(adopting.flatMap((query) => (query.promise ? [query.promise.catch(() => undefined)] : [])));
+  await Promise.race([Promise.all(adopting.flatMap((query) => (query.promise ? [query.promise.catch(() => undefined)] : []))), wait]);
+}
+
+/** True once every answer is in and a success; false as soon as one fails or is not an answer at all. */
+function everyAnswerSucceeded(early: readonly EarlyRead[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let waiting = early.length;
+    for (const read of early) {
+      read.answer.then(
+        (answer) => {
+          if (answer.status < 200 || answer.status >= 300) resolve(false);
+          else if (--waiting === 0) resolve(true);
+        },
+        () => resolve(false),
+      );
+    }
+  });
 }
 
 function initialized(router: AppRouter): Promise<void> {

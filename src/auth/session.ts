@@ -25,6 +25,18 @@ function isSession(value: unknown): value is Session {
   );
 }
 
+/** Whether this tab may use sessionStorage at all: a browser blocking the site's data throws on any use. */
+export function sessionStorageUsable(): boolean {
+  try {
+    const probe = 'token-admin:probe';
+    sessionStorage.setItem(probe, '1');
+    sessionStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The session of one app instance, read from and written to this tab's sessionStorage. */
 export class SessionStore {
   private current: Session | undefined;
