@@ -109,17 +109,17 @@ test.describe('The activity journal', () => {
   });
 
   test('axe finds nothing serious on the journal and its clear dialog', async ({ page, emulator }) => {
-        await signInAs(page, 'admin@example.com');
-        await revoke(page, AGENT_ID, 'Ari Agent');
-        await revoke(page, SUPERVISOR_ID, 'Sam Supervisor', emulator, 503);
-        await openActivity(page);
-        await expect(entries(page)).toHaveCount(2);
-        await assertNoA11yViolations(page, `activity`);
-        await page.getByRole('button', { name: 'Clear', exact: true }).click();
-        // Colours are checked once the dialog has faded in.
-        await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1');
-        await assertNoA11yViolations(page, `clear dialog`);
-      });
+    await signInAs(page, 'admin@example.com');
+    await revoke(page, AGENT_ID, 'Ari Agent');
+    await revoke(page, SUPERVISOR_ID, 'Sam Supervisor', emulator, 503);
+    await openActivity(page);
+    await expect(entries(page)).toHaveCount(2);
+    await assertNoA11yViolations(page, 'activity');
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    // Colours are checked once the dialog has faded in.
+    await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1');
+    await assertNoA11yViolations(page, 'clear dialog');
+  });
 
   test('on a phone the journal fits the width without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

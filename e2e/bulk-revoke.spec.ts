@@ -191,22 +191,22 @@ test.describe('Bulk revoke', () => {
     await expect(page.getByRole('link', { name: 'Open the run and its report' })).toBeVisible();
   });
 
-      test('axe finds nothing serious on the form, the preview, the confirmation and the run', async ({ page, emulator }) => {
-        // Eight axe checks, each about a second on 2 cores.
-        test.setTimeout(60_000);
-        const users = await targets(emulator, 3);
-        await signInAs(page, 'admin@example.com', 'bulk-revoke');
-        await assertNoA11yViolations(page, `bulk revoke form`);
-        await pasteAndCheck(page, [...users.map((u) => u.email), 'ari@', 'admin@example.com']);
-        await assertNoA11yViolations(page, `bulk revoke preview`);
-        await page.getByRole('button', { name: 'Revoke the tokens of 3 users…' }).click();
-        const dialog = page.getByRole('dialog', { name: 'Revoke the tokens of 3 users?' });
-        await expect(dialog).toHaveCSS('opacity', '1');
-        await assertNoA11yViolations(page, `bulk revoke confirmation`);
-        await dialog.getByRole('button', { name: 'Revoke 3 users' }).click();
-        await expect(counts(page)).toContainText('Revoked3', { timeout: 20_000 });
-        await assertNoA11yViolations(page, `bulk revoke run`);
-      });
+  test('axe finds nothing serious on the form, the preview, the confirmation and the run', async ({ page, emulator }) => {
+    // Eight axe checks, each about a second on 2 cores.
+    test.setTimeout(60_000);
+    const users = await targets(emulator, 3);
+    await signInAs(page, 'admin@example.com', 'bulk-revoke');
+    await assertNoA11yViolations(page, 'bulk revoke form');
+    await pasteAndCheck(page, [...users.map((u) => u.email), 'ari@', 'admin@example.com']);
+    await assertNoA11yViolations(page, 'bulk revoke preview');
+    await page.getByRole('button', { name: 'Revoke the tokens of 3 users…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke the tokens of 3 users?' });
+    await expect(dialog).toHaveCSS('opacity', '1');
+    await assertNoA11yViolations(page, 'bulk revoke confirmation');
+    await dialog.getByRole('button', { name: 'Revoke 3 users' }).click();
+    await expect(counts(page)).toContainText('Revoked3', { timeout: 20_000 });
+    await assertNoA11yViolations(page, 'bulk revoke run');
+  });
 
   test('on a phone the page fits the width without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -275,38 +275,38 @@ test.describe('Users pages on a phone', () => {
 });
 
 test.describe('Users pages in both schemes', () => {
-    test('axe finds nothing serious on search results, a user page, the revoke dialog and the quick search', async ({ page }) => {
-      await signInAs(page, 'admin@example.com', 'users?q=smith');
-      await expect(results(page).first()).toBeVisible();
-      await assertNoA11yViolations(page, `search results`);
+  test('axe finds nothing serious on search results, a user page, the revoke dialog and the quick search', async ({ page }) => {
+    await signInAs(page, 'admin@example.com', 'users?q=smith');
+    await expect(results(page).first()).toBeVisible();
+    await assertNoA11yViolations(page, 'search results');
 
-      await searchBox(page).fill('12345');
-      await expect(page.getByText('No user can match this')).toBeVisible();
-      await assertNoA11yViolations(page, `unmatchable search`);
+    await searchBox(page).fill('12345');
+    await expect(page.getByText('No user can match this')).toBeVisible();
+    await assertNoA11yViolations(page, 'unmatchable search');
 
-      await goToUser(page, AGENT_ID, 'Ari Agent');
-      await expect(page.getByRole('region', { name: 'Profile' })).toBeVisible();
-      await assertNoA11yViolations(page, `user page`);
+    await goToUser(page, AGENT_ID, 'Ari Agent');
+    await expect(page.getByRole('region', { name: 'Profile' })).toBeVisible();
+    await assertNoA11yViolations(page, 'user page');
 
-      const dialog = await openRevokeDialog(page, 'Revoke all tokens of Ari Agent?');
-      // Colours are checked once the dialog has faded in.
-      await expect(dialog).toHaveCSS('opacity', '1');
-      await assertNoA11yViolations(page, `revoke dialog`);
-      await page.keyboard.press('Escape');
+    const dialog = await openRevokeDialog(page, 'Revoke all tokens of Ari Agent?');
+    // Colours are checked once the dialog has faded in.
+    await expect(dialog).toHaveCSS('opacity', '1');
+    await assertNoA11yViolations(page, 'revoke dialog');
+    await page.keyboard.press('Escape');
 
-      await page.keyboard.press('Control+K');
-      await page.getByRole('textbox', { name: 'Quick user search' }).fill('smith');
-      await expect(page.getByRole('button', { name: /Smith/ }).first()).toBeVisible();
-      await expect(page.getByRole('dialog', { name: 'Quick user search' })).toHaveCSS('opacity', '1');
-      await assertNoA11yViolations(page, `quick search`);
-    });
+    await page.keyboard.press('Control+K');
+    await page.getByRole('textbox', { name: 'Quick user search' }).fill('smith');
+    await expect(page.getByRole('button', { name: /Smith/ }).first()).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Quick user search' })).toHaveCSS('opacity', '1');
+    await assertNoA11yViolations(page, 'quick search');
+  });
 
-    test('axe finds nothing serious for the agent: permission notices and the disabled button', async ({ page }) => {
-      await signInAs(page, 'agent@example.com', `users/${SUPERVISOR_ID}`);
-      await expect(page.getByRole('button', { name: 'Revoke all tokens' })).toBeVisible();
-      await assertNoA11yViolations(page, `user page without permissions`);
-      await page.goto(`users/${UNKNOWN_ID}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await assertNoA11yViolations(page, `users page without permission`);
-    });
+  test('axe finds nothing serious for the agent: permission notices and the disabled button', async ({ page }) => {
+    await signInAs(page, 'agent@example.com', `users/${SUPERVISOR_ID}`);
+    await expect(page.getByRole('button', { name: 'Revoke all tokens' })).toBeVisible();
+    await assertNoA11yViolations(page, 'user page without permissions');
+    await page.goto(`users/${UNKNOWN_ID}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await assertNoA11yViolations(page, 'users page without permission');
+  });
 });
