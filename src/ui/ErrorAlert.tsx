@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { nextStepFor } from '../api/errors.ts';
 import { isApiError } from '../api/http.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { CorrelationId } from './CorrelationId.tsx';
 
 interface ErrorAlertProps {
   /** What failed, in the admin's words: "Couldn't load your token". */
@@ -21,14 +21,7 @@ export function ErrorAlert({ title, error, onRetry, retrying }: ErrorAlertProps)
       <Stack gap="xs">
         <Text size="sm">{reason}</Text>
         <Text size="sm">{nextStepFor(error)}</Text>
-        {correlationId && (
-          <Group gap={4} wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              Correlation id for support: <code>{correlationId}</code>
-            </Text>
-            <CopyButton value={correlationId} label="correlation id" />
-          </Group>
-        )}
+        {correlationId && <CorrelationId id={correlationId} />}
         {onRetry && (
           <Group>
             <Button size="xs" variant="light" color="red" onClick={onRetry} loading={retrying ?? false}>

@@ -6,9 +6,10 @@ import { useCapability } from '../../auth/capabilities.ts';
 import { useActor } from '../../auth/identity.ts';
 import { useJobs } from '../../jobs/context.ts';
 import type { Run } from '../../jobs/jobs.ts';
+import { MAX_RETRIES } from '../../jobs/retry.ts';
 import { paths } from '../../paths.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { MAX_RETRIES } from '../../jobs/retry.ts';
+import { CorrelationId } from '../../ui/CorrelationId.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
@@ -53,11 +54,7 @@ const PLAN_COLUMNS: readonly Column<PlanRow>[] = [
             {row.reason}
           </Text>
         )}
-        {row.correlationId && (
-          <Text size="xs" c="dimmed">
-            Correlation id for support: <code>{row.correlationId}</code>
-          </Text>
-        )}
+        {row.correlationId && <CorrelationId id={row.correlationId} />}
       </>
     ),
   },
