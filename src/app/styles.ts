@@ -25,5 +25,7 @@ import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/Title.css';
 import '@mantine/core/styles/VisuallyHidden.css';
-// index.html's own loading line, before the app has rendered.
+// A page's heading, which the first look draws too.
+import '../ui/heading.css';
+// index.html's own loading line and the first look, before the app has rendered.
 import './loading.css';

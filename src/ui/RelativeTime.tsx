@@ -1,23 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Hint } from './Hint.tsx';
+import { formatRelative } from './formatRelative.ts';
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
-
-/** [unit, its size in seconds, the smallest span shown in it]: "in 36 hours" reads better than "in 1 day". */
-const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
-  ['day', 86_400, 2 * 86_400],
-  ['hour', 3_600, 3_600],
-  ['minute', 60, 60],
-];
-
-export function formatRelative(target: number, now: number): string {
-  const seconds = Math.round((target - now) / 1000);
-  for (const [unit, size, from] of UNITS) {
-    if (Math.abs(seconds) >= from) return relative.format(Math.trunc(seconds / size), unit);
-  }
-  return relative.format(seconds, 'second');
-}
 
 function formatExact(value: number): string {
   return exact.format(value);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { forgetInterrupted, readInterrupted } from '../../auth/interrupted.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { LeaveGuard } from '../../ui/LeaveGuard.tsx';
 import { useNotify } from '../../ui/notify.tsx';
+import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Section } from '../../ui/Section.tsx';
@@ -17,6 +18,7 @@ import { BundleList, PRIORITY_RULE } from './BundleList.tsx';
 import { ChangedElsewhere } from './ChangedElsewhere.tsx';
 import classes from './IdleTimeoutPage.module.css';
 import { LineList } from './LineList.tsx';
+import { idleTimeoutLook } from './look.ts';
 import { SaveDialog } from './SaveDialog.tsx';
 import { TimeoutInput, UnitSelect } from './TimeoutInputs.tsx';
 import { useSettingsEditor } from './useSettingsEditor.ts';
@@ -30,8 +32,8 @@ export function IdleTimeoutPage() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>Idle timeout</Title>
-        <Text c="dimmed">
+        <IdleTimeoutHeading settings={settings.data} />
+        <Text size="sm" c="dimmed" mt={4}>
           How long a token may go unused before Genesys Cloud stops accepting it: for the whole organisation, and per group.
         </Text>
       </div>
@@ -48,6 +50,13 @@ export function IdleTimeoutPage() {
       </QueryState>
     </Stack>
   );
+}
+
+/** The settings as they are on Genesys Cloud (not as being edited), once loaded. */
+function IdleTimeoutHeading({ settings }: { settings: IdleTokenTimeout | undefined }) {
+  if (!settings) return <PageHeading title="Idle timeout" lead="The organisation's idle token timeout, as Genesys Cloud has it." />;
+  const look = idleTimeoutLook(settings);
+  return <PageHeading title={look.title} lead={<LeadParts parts={look.lead} />} withData />;
 }
 
 /** Brings a field into view and focuses it, by its form path. */

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -13,20 +13,17 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
+import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { AccessList } from './AccessList.tsx';
 import { GRANT_TYPE_LABELS } from './grantTypes.ts';
+import { tokenLook } from './look.ts';
 
 export function TokenPage() {
   const { token, sharedFailure, retryToken } = useIdentity();
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>My token</Title>
-          <Text c="dimmed">The OAuth token this browser tab uses, as Genesys Cloud sees it.</Text>
-        </div>
-      </Group>
+      <TokenHeading />
       <VerifyPanel />
       {token.isPending && (
         <>
@@ -41,6 +38,15 @@ export function TokenPage() {
       {token.data && <TokenDetails info={token.data} />}
     </Stack>
   );
+}
+
+function TokenHeading() {
+  const { me, token } = useIdentity();
+  const deadline = useIdleDeadline();
+  const session = useSession();
+  if (!token.data || !me.data) return <PageHeading title="My token" lead="The OAuth token this browser tab uses, as Genesys Cloud sees it." />;
+  const look = tokenLook(token.data, me.data, deadline, session?.expiresAt);
+  return <PageHeading title={look.title} lead={<LeadParts parts={look.lead} />} withData />;
 }
 
 function VerifyPanel() {

@@ -15,7 +15,8 @@ import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { classifySearchInput, searchFor } from './classify.ts';
 import { StateBadge } from './StateBadge.tsx';
-import { UserAvatar, displayName } from './UserAvatar.tsx';
+import { displayName } from './look.ts';
+import { UserAvatar } from './UserAvatar.tsx';
 import lists from '../../ui/lists.module.css';
 import classes from './users.module.css';
 

@@ -16,7 +16,3 @@ export function UserAvatar({ user, size = 'md' }: { user: User; size?: MantineSi
     </Avatar>
   );
 }
-
-export function displayName(user: Pick<User, 'name' | 'email' | 'id'>): string {
-  return user.name ?? user.email ?? user.id;
-}

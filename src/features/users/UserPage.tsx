@@ -17,12 +17,14 @@ import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { isUserId } from './userId.ts';
 import { RevokeTokens } from './RevokeTokens.tsx';
 import { StateBadge } from './StateBadge.tsx';
-import { UserAvatar, displayName } from './UserAvatar.tsx';
+import { userLook } from './look.ts';
+import { UserAvatar } from './UserAvatar.tsx';
 
 
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -95,15 +97,17 @@ function UserDetails({ userId }: { userId: string }) {
         <Group gap="md" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
           {detail.data && <UserAvatar user={detail.data} size="lg" />}
           <div style={{ minWidth: 0 }}>
-            <Group gap="xs">
-              <Title order={1} style={{ overflowWrap: 'anywhere' }} ref={heading} tabIndex={-1}>
-                {detail.data ? displayName(detail.data) : 'User'}
-              </Title>
-              <StateBadge state={detail.data?.state} />
-            </Group>
-            <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {detail.data ? (detail.data.email ?? 'No email address') : userId}
-            </Text>
+            {detail.data ? (
+              <PageHeading
+                title={userLook(detail.data).title}
+                lead={<LeadParts parts={userLook(detail.data).lead} />}
+                withData
+                headingRef={heading}
+                beside={<StateBadge state={detail.data.state} />}
+              />
+            ) : (
+              <PageHeading title="User" lead={userId} headingRef={heading} beside={<StateBadge state={undefined} />} />
+            )}
           </div>
         </Group>
         {(detail.data ?? forbidden) && (

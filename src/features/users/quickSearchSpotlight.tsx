@@ -14,7 +14,8 @@ import { useCapability } from '../../auth/capabilities.ts';
 import { useIdentity } from '../../auth/identity.ts';
 import { paths } from '../../paths.ts';
 import { classifySearchInput, searchFor } from './classify.ts';
-import { UserAvatar, displayName } from './UserAvatar.tsx';
+import { displayName } from './look.ts';
+import { UserAvatar } from './UserAvatar.tsx';
 
 const QUICK_RESULTS = 8;
 

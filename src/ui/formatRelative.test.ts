@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from './RelativeTime.tsx';
+import { formatRelative } from './formatRelative.ts';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 
