@@ -66,7 +66,15 @@ export default tseslint.config(
             { target: './src/jobs', from: ['./src/config', './src/journal', './src/ui', './src/auth', './src/features', './src/app'], message: 'jobs/ (long work, no React pages) uses api/ only; pages come to it.' },
             { target: './src/ui', from: ['./src/journal', './src/jobs', './src/auth', './src/features', './src/app'], message: 'ui/ sits below auth, features and app.' },
             { target: './src/auth', from: ['./src/features', './src/app'], message: 'auth/ sits below the features and app.' },
-            { target: './src/boot', from: ['./src/app', './src/ui', './src/journal', './src/jobs'], message: 'boot/ runs before the bundle has arrived: no React, no pages, no storage layers.' },
+            { target: './src/boot', from: ['./src/journal', './src/jobs'], message: 'boot/ runs before the bundle has arrived: no React, no pages, no storage layers.' },
+            { target: './src/boot', from: './src/app', message: 'boot/ runs before the bundle has arrived: no React, no pages, no storage layers.' },
+            // The first look draws a page's heading with the page's own classes, and words it as the page does.
+            {
+              target: './src/boot',
+              from: './src/ui',
+              except: ['./pageLook.ts', './formatRelative.ts', './headingClasses.ts'],
+              message: 'boot/ runs before the bundle has arrived: of ui/, only the plain modules a first look needs.',
+            },
             {
               target: ['./src/api', './src/auth', './src/config', './src/features', './src/journal', './src/jobs', './src/ui', './src/paths.ts'],
               from: './src/boot',

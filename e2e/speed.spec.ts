@@ -177,50 +177,73 @@ test.describe('the boot module, on a first visit', () => {
     expect(genesys).toEqual([]);
   });
 
-  test('the page says it is loading before any script has run, then its first render is the whole page', async ({ page }) => {
-    await signInAs(page, 'admin@example.com');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    // What goes into #root, in order: index.html's own line, then whatever the app renders first.
-    await page.addInitScript(() => {
-      const drawn: { loading: boolean; tokenDetails: boolean; skeleton: boolean }[] = [];
-      (window as unknown as { drawnInRoot: typeof drawn }).drawnInRoot = drawn;
-      new MutationObserver((mutations) => {
-        for (const mutation of mutations) {
-          if ((mutation.target as Element).id !== 'root') continue;
-          for (const node of mutation.addedNodes) {
-            // Mantine's theme variables come as a <style> of their own.
-            if (!(node instanceof Element) || node.tagName === 'STYLE') continue;
-            drawn.push({
-              loading: node.textContent.includes('Loading Token Admin'),
-              tokenDetails: node.querySelector('section[aria-label="OAuth client"]') !== null,
-              skeleton: node.querySelector('.mantine-Skeleton-root') !== null,
-            });
+  /** Where the page's title and lead sit on screen. */
+  const headingBoxes = (page: Page) =>
+    page.evaluate(() =>
+      ['h1', '[data-page-data]'].map((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return box ? { x: Math.round(box.x), y: Math.round(box.y) } : undefined;
+      }),
+    );
+
+  for (const scheme of ['dark', 'light'] as const) {
+    test(`says it is loading before any script has run, draws the token's heading from the early answers, then the whole page over it (${scheme})`, async ({ page }) => {
+      await signInAs(page, 'admin@example.com');
+      await page.emulateMedia({ colorScheme: scheme });
+      // What goes into #root, in order: index.html's own line, the first look, then the app's first render.
+      await page.addInitScript(() => {
+        const drawn: { loading: boolean; firstLook: boolean; tokenDetails: boolean; skeleton: boolean }[] = [];
+        (window as unknown as { drawnInRoot: typeof drawn }).drawnInRoot = drawn;
+        new MutationObserver((mutations) => {
+          for (const mutation of mutations) {
+            if ((mutation.target as Element).id !== 'root') continue;
+            for (const node of mutation.addedNodes) {
+              // Mantine's theme variables come as a <style> of their own.
+              if (!(node instanceof Element) || node.tagName === 'STYLE') continue;
+              drawn.push({
+                loading: node.textContent.includes('Loading Token Admin'),
+                firstLook: node.matches('[data-first-look]'),
+                tokenDetails: node.querySelector('section[aria-label="OAuth client"]') !== null,
+                skeleton: node.querySelector('.mantine-Skeleton-root') !== null,
+              });
+            }
           }
-        }
-      }).observe(document, { childList: true, subtree: true });
+        }).observe(document, { childList: true, subtree: true });
+      });
+      let release: () => void = () => undefined;
+      await holdEntryScript(page, new Promise<void>((resolve) => (release = resolve)));
+      await page.reload({ waitUntil: 'commit' });
+      const loading = page.getByRole('status').filter({ hasText: 'Loading Token Admin…' });
+      if (scheme === 'dark') {
+        await expect(loading).toBeVisible();
+        // In the admin's scheme from the first paint: no white flash before a dark page.
+        await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+        // Read once the stylesheet has arrived: nothing is painted before it.
+        await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(36, 36, 36)');
+        await assertNoA11yViolations(page, 'the loading line before the scripts', ['dark']);
+      }
+
+      // The entry script is held, so this is the boot module's drawing, from the early answers.
+      const heading = page.getByRole('heading', { level: 1, name: 'My token' });
+      await expect(heading).toBeVisible();
+      const lead = page.locator('[data-page-data]');
+      await expect(lead).toContainText(/The token this tab uses: Avery Admin in Example Org, through Token Admin \(local\)\. It idles out in \d+ minutes/);
+      await expect(page.getByRole('status')).toHaveText('Loading the rest of the page…');
+      await expect(page.getByRole('button')).toHaveCount(0);
+      await assertNoA11yViolations(page, 'the first look', [scheme]);
+      const drawnFirst = await headingBoxes(page);
+
+      release();
+      await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
+      await expect(page.locator('[data-first-look]')).toHaveCount(0);
+      await expect(lead).toContainText('The token this tab uses: Avery Admin in Example Org');
+      expect(await headingBoxes(page), "the page's heading lands where the first look drew it").toEqual(drawnFirst);
+      const drawn = await page.evaluate(() => (window as unknown as { drawnInRoot: unknown[] }).drawnInRoot);
+      expect(drawn, 'index.html draws the loading line; the first look replaces it; then the whole page: no loader, no skeleton').toEqual([
+        { loading: true, firstLook: false, tokenDetails: false, skeleton: false },
+        { loading: false, firstLook: true, tokenDetails: false, skeleton: false },
+        { loading: false, firstLook: false, tokenDetails: true, skeleton: false },
+      ]);
     });
-    let release: () => void = () => undefined;
-    await holdEntryScript(page, new Promise<void>((resolve) => (release = resolve)));
-    // The early answers and the page's code are in before the app runs, as on most first visits.
-    const inBeforeTheApp = Promise.all([
-      page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/api/v2/tokens/me')),
-      page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/api/v2/users/me')),
-      page.waitForResponse((response) => /\/assets\/route-[^/]*\.js$/.test(response.url())),
-    ]);
-    await page.reload({ waitUntil: 'commit' });
-    const loading = page.getByRole('status').filter({ hasText: 'Loading Token Admin…' });
-    await expect(loading).toBeVisible();
-    // In the admin's scheme from the first paint: no white flash before a dark page.
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-    // Read once the stylesheet has arrived: nothing is painted before it.
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(36, 36, 36)');
-    await assertNoA11yViolations(page, 'the loading line before the scripts', ['dark']);
-    await inBeforeTheApp;
-    release();
-    await expect(page.getByRole('region', { name: 'OAuth client' })).toBeVisible();
-    await expect(loading).toHaveCount(0);
-    const drawn = await page.evaluate(() => (window as unknown as { drawnInRoot: unknown[] }).drawnInRoot);
-    expect(drawn[0], 'index.html draws the loading line').toMatchObject({ loading: true });
-    expect(drawn[1], "the app's first render: the token's details, no loader, no skeleton").toEqual({ loading: false, tokenDetails: true, skeleton: false });
-  });
+  }
 });

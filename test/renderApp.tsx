@@ -7,6 +7,7 @@ import { firstPageReady } from '../src/app/firstPage.ts';
 import type { OAuthResponse } from '../src/auth/oauthResponse.ts';
 import { SessionStore } from '../src/auth/session.ts';
 import { startEarly } from '../src/boot/early.ts';
+import { paintFirstLook } from '../src/boot/firstLook.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { APP_CLIENT_ID } from '../emulator/seed.ts';
 import { createEmulator, type Emulator } from '../emulator/app.ts';
@@ -48,6 +49,11 @@ export async function renderApp(
     boot?: boolean;
     /** Renders when main.tsx would: once the first page can be drawn whole (src/app/firstPage.ts). */
     firstPage?: boolean;
+    /**
+     * With `boot`: renders into an index.html-like #root (its loading line), after the boot
+     * module's first look has been drawn there if its answers gave one (src/boot/firstLook.ts).
+     */
+    firstLook?: boolean;
     /** Anything else createApp takes (a clock, a timeout). */
     app?: Partial<Pick<AppOptions, 'clock' | 'timeoutMs'>>;
   } = {},
@@ -72,6 +78,8 @@ export async function renderApp(
   };
   let early: EarlyReads | undefined;
   let earlyReads: EarlyRead[] = [];
+  let container: HTMLElement | undefined;
+  let firstLookDrawn = false;
   if (options.boot) {
     const handoff = startEarly({
       location: new URL(`${APP_ORIGIN}${options.path ?? '/token'}`),
@@ -85,6 +93,18 @@ export async function renderApp(
     });
     earlyReads = await handoff.reads;
     early = new EarlyReads(earlyReads);
+    if (options.firstLook) {
+      container = document.createElement('div');
+      container.id = 'root';
+      const loading = document.createElement('main');
+      loading.className = 'token-admin-loading';
+      loading.setAttribute('role', 'status');
+      loading.textContent = 'Loading Token Admin…';
+      container.append(loading);
+      document.body.append(container);
+      const look = await handoff.look;
+      firstLookDrawn = look !== undefined && paintFirstLook(document, look, Date.now());
+    }
   }
   const app = createApp({
     ...(early ? { early } : {}),
@@ -103,12 +123,15 @@ export async function renderApp(
   if (options.firstPage) await firstPageReady(app, earlyReads);
   // As main.tsx renders it: in development React mounts every component twice, which is how a
   // remount sends a second request if anything lets it.
+  // The first look as drawn, read before the app's render replaces it.
+  const firstLook = firstLookDrawn ? container?.cloneNode(true) as HTMLElement : undefined;
   const view = render(
     <StrictMode>
       <App app={app} />
     </StrictMode>,
+    container ? { container } : {},
   );
-  return { ...view, app, emulator, token, navigatedAway, requests, config };
+  return { ...view, app, emulator, token, navigatedAway, requests, config, firstLook };
 }
 
 /** A journal of its own: no test sees another's entries. */

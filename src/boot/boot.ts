@@ -5,7 +5,8 @@
  * the rest of the bundle downloads. main.tsx imports the same module, and adopts what it started.
  */
 import type { BootHandoff } from '../api/earlyReads.ts';
-import { startEarly, type PageChunks } from './early.ts';
+import { startEarly, type BootStart, type PageChunks } from './early.ts';
+import { paintFirstLook } from './firstLook.ts';
 import { PAGE_CHUNKS_ELEMENT_ID } from './pages.ts';
 
 function readPageChunks(): PageChunks {
@@ -16,7 +17,7 @@ function readPageChunks(): PageChunks {
   }
 }
 
-function start(): BootHandoff | undefined {
+function start(): BootStart | undefined {
   try {
     return startEarly({
       location: window.location,
@@ -43,4 +44,9 @@ function start(): BootHandoff | undefined {
  * What the boot started, for main.tsx's one app. Started as this module is evaluated, which is
  * the point of it; each early answer can be taken only once (EarlyReads), whoever reads this.
  */
-export const bootHandoff: BootHandoff | undefined = start();
+const started = start();
+export const bootHandoff: BootHandoff | undefined = started;
+
+// The page's heading with its data, drawn while the rest downloads (a slow connection's first
+// second or more); once the app has rendered it is left alone.
+void started?.look.then((look) => look && paintFirstLook(document, look, Date.now()));

@@ -5,7 +5,8 @@ import { SessionStore } from '../auth/session.ts';
 import { endpointsFor, parseConfig } from '../config/config.ts';
 import { findRegion } from '../config/regions.ts';
 import { paths, stripBase } from '../paths.ts';
-import { BOOT_PAGES, matchPage } from './pages.ts';
+import type { PageLook } from '../ui/pageLook.ts';
+import { BOOT_PAGES, matchPage, type BootPage } from './pages.ts';
 
 /** Chunk URLs to preload per page path (`/users/:userId`), from the build. */
 export type PageChunks = Record<string, { scripts: string[]; styles: string[] }>;
@@ -20,6 +21,12 @@ export interface BootEnvironment {
   now?: () => number;
 }
 
+/** What the boot module started, and the page's heading for the first look once its answers are in. */
+export interface BootStart extends BootHandoff {
+  /** Undefined when any answer failed or was not a JSON object, or the page has no first look. */
+  look: Promise<PageLook | undefined>;
+}
+
 /** Not signed-in pages: the sign-in pages never send a token, whatever the tab holds. */
 const SIGNED_OUT_PAGES = [paths.signIn.path, paths.sessionEnded.path];
 
@@ -30,7 +37,7 @@ const SIGNED_OUT_PAGES = [paths.signIn.path, paths.sessionEnded.path];
  * callback pages, without a session, or when config.json is not valid; the token goes only to
  * the host the app would send it to.
  */
-export function startEarly(env: BootEnvironment): BootHandoff {
+export function startEarly(env: BootEnvironment): BootStart {
   const now = env.now ?? Date.now;
   const configResponse = env.fetch(`${env.basePath}config.json`);
   // The app reads its own copy; a failure reaches it as it would have without the boot script.
@@ -41,7 +48,7 @@ export function startEarly(env: BootEnvironment): BootHandoff {
   const session = new SessionStore(env.storage).get();
   const nothing = Promise.resolve<EarlyRead[]>([]);
   if (!session || looksLikeOAuthResponse(env.location) || SIGNED_OUT_PAGES.some((page) => matchPage(page, path))) {
-    return { config, reads: nothing };
+    return { config, reads: nothing, look: Promise.resolve(undefined) };
   }
 
   const page = BOOT_PAGES.find((candidate) => matchPage(candidate.path, path)) ?? (path === paths.home.path ? BOOT_PAGES[0] : undefined);
@@ -65,7 +72,26 @@ export function startEarly(env: BootEnvironment): BootHandoff {
     })
     // A config.json the app will refuse: nothing is sent, and the app says why.
     .catch(() => []);
-  return { config, reads: started };
+  return { config, reads: started, look: lookOf(page, started, session) };
+}
+
+/** Only from answers that are all in and all successes: a failure is the page's to show. */
+async function lookOf(page: BootPage | undefined, started: Promise<EarlyRead[]>, session: { expiresAt: number }): Promise<PageLook | undefined> {
+  try {
+    const early = await started;
+    if (!page?.look || early.length === 0) return undefined;
+    const answers = await Promise.all(early.map((read) => read.answer));
+    if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) return undefined;
+    const bodies = answers.map((answer): unknown => JSON.parse(answer.body));
+    if (!bodies.every(isObject)) return undefined;
+    return page.look(bodies, session);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function ask(fetchFn: typeof fetch, url: string, token: string, now: () => number): Promise<EarlyAnswer> {
