@@ -147,27 +147,30 @@ export function countTraffic(cdp: CDPSession): () => { requests: number; transfe
   return () => ({ requests, transferredBytes });
 }
 
+const SHOWN_KEY = '__benchShownAt';
+
 /**
  * Installed before the page's scripts: records `performance.now()` (ms since navigation start)
- * in `window.__benchShownAt` the first time an element matching `selector` is in the DOM and
+ * in `window[key]` the first time an element matching `selector` is in the DOM and
  * rendered visible. Only added subtrees are searched, so the watch costs the page next to
  * nothing however much it renders (searching the whole document on every mutation cost the app
  * over 100 ms of a throttled CPU, and the floor almost none); a match not yet visible is then
  * checked every frame.
  */
-export async function watchForShown(page: Page, selector: string): Promise<void> {
+export async function watchForShown(page: Page, selector: string, key = SHOWN_KEY): Promise<void> {
   // A string, not a function: tsx's name-keeping helpers would not exist in the page.
   await page.addInitScript(`(() => {
     const selector = ${JSON.stringify(selector)};
+    const key = ${JSON.stringify(key)};
     let found;
     function visible(element) {
       return element.isConnected && element.checkVisibility() && element.getBoundingClientRect().height > 0;
     }
     function record() {
-      if (window.__benchShownAt !== undefined) return;
+      if (window[key] !== undefined) return;
       // Replaced by a later render: the one in the document now.
       if (!found.isConnected) found = document.querySelector(selector) ?? found;
-      if (visible(found)) window.__benchShownAt = performance.now();
+      if (visible(found)) window[key] = performance.now();
       else requestAnimationFrame(record);
     }
     const observer = new MutationObserver((mutations) => {
@@ -190,10 +193,10 @@ export async function watchForShown(page: Page, selector: string): Promise<void>
 /** How long the largest contentful paint must stay the same before it is taken as final. */
 const LCP_SETTLED_MS = 1_500;
 
-/** Waits for the watched element (watchForShown) and says when it showed. */
-export async function readShown(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __benchShownAt?: number }).__benchShownAt !== undefined, undefined, { timeout: 60_000 });
-  return page.evaluate(() => (window as unknown as { __benchShownAt: number }).__benchShownAt);
+/** Waits for the watched element (watchForShown with the same key) and says when it showed. */
+export async function readShown(page: Page, key = SHOWN_KEY): Promise<number> {
+  await page.waitForFunction((name) => (window as unknown as Record<string, number | undefined>)[name] !== undefined, key, { timeout: 60_000 });
+  return page.evaluate((name) => (window as unknown as Record<string, number>)[name] ?? Number.NaN, key);
 }
 
 /**
