@@ -1,42 +1,11 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import * as v from 'valibot';
 import { isUnauthorized, type CallOptions, type HttpClient } from './http.ts';
 import type { Actor, JournalTarget } from './journalIntent.ts';
+import { idleTimeoutSchema, tokenInfoSchema, type IdleTokenTimeout, type TokenInfo } from './models.ts';
 import { reads } from './requests.ts';
 import { userKeys } from './users.ts';
 
-const entity = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) });
-const userRef = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()), selfUri: v.optional(v.string()) });
-
-export type GrantType = 'CODE' | 'TOKEN' | 'SAML2-BEARER' | 'PASSWORD' | 'CLIENT-CREDENTIALS';
-
-const oauthClientSchema = v.looseObject({
-  id: v.optional(v.string()),
-  name: v.string(),
-  // Genesys may add grant types and states: kept as sent, not refused.
-  authorizedGrantType: v.string(),
-  dateCreated: v.optional(v.string()),
-  dateModified: v.optional(v.string()),
-  createdBy: v.optional(userRef),
-  modifiedBy: v.optional(userRef),
-  scope: v.optional(v.array(v.string())),
-  state: v.optional(v.string()),
-  organization: v.optional(entity),
-});
-
-/** Genesys' TokenInfo, checked at the boundary (note the capital "OAuthClient" key). */
-const tokenInfoSchema = v.looseObject({
-  organization: v.optional(entity),
-  homeOrganization: v.optional(entity),
-  authorizedScope: v.optional(v.array(v.string())),
-  clonedUser: v.optional(v.looseObject({ id: v.optional(v.string()), organization: v.optional(v.looseObject({ id: v.optional(v.string()) })) })),
-  dateTokenIdles: v.optional(v.string()),
-  OAuthClient: v.optional(oauthClientSchema),
-});
-
-export type TokenInfo = v.InferOutput<typeof tokenInfoSchema>;
-export type OrgOAuthClient = v.InferOutput<typeof oauthClientSchema>;
-export type Entity = v.InferOutput<typeof entity>;
+export type { Entity, GrantType, IdleTimeoutGroupBundle, IdleTokenTimeout, OrgOAuthClient, TimeoutUnit, TokenInfo } from './models.ts';
 
 /** The token works in an organisation other than its user's home one (a trustee, for one). */
 export function actsOutsideHomeOrg(info: TokenInfo | undefined): boolean {
@@ -50,29 +19,6 @@ export interface TokenCheck {
   checkedAt: number;
 }
 
-export type TimeoutUnit = 'Minutes' | 'Hours';
-const unit = v.picklist(['Minutes', 'Hours']);
-
-const bundleSchema = v.looseObject({
-  /** 1 to 5; a user in several bundles' groups gets the lowest number. */
-  priority: v.number(),
-  timeoutSeconds: v.number(),
-  inactivityTimeoutUnit: v.optional(unit),
-  /** Group ids. */
-  groups: v.array(v.string()),
-});
-
-/** The organisation's idle token timeout. Seconds throughout; the unit is for display only. */
-const idleTimeoutSchema = v.looseObject({
-  idleTokenTimeoutSeconds: v.optional(v.number()),
-  enableIdleTokenTimeout: v.optional(v.boolean()),
-  inactivityTimeoutUnit: v.optional(unit),
-  inactivityTimeoutGroupsEnabled: v.optional(v.boolean()),
-  inactivityTimeoutGroupBundles: v.optional(v.array(bundleSchema)),
-});
-
-export type IdleTimeoutGroupBundle = v.InferOutput<typeof bundleSchema>;
-export type IdleTokenTimeout = v.InferOutput<typeof idleTimeoutSchema>;
 
 /**
  * `preserveIdleTTL=true` keeps a read from counting as activity. Only a read the admin asked

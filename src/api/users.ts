@@ -1,31 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import type { HttpClient } from './http.ts';
+import { userMeSchema, userSchema, type User, type UserMe } from './models.ts';
 import { reads } from './requests.ts';
 
-const entityRef = v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()), selfUri: v.optional(v.string()) });
+/** Genesys' User, as checked at the boundary: api/models.ts. */
+export { userSchema };
 
-/** Genesys' User, checked at the boundary; every field but the id is optional, unknown fields pass. */
-export const userSchema = v.looseObject({
-  id: v.string(),
-  name: v.optional(v.string()),
-  email: v.optional(v.string()),
-  username: v.optional(v.string()),
-  // Genesys may add states: shown as sent rather than refused.
-  state: v.optional(v.string()),
-  title: v.optional(v.string()),
-  department: v.optional(v.string()),
-  division: v.optional(entityRef),
-  images: v.optional(v.array(v.looseObject({ resolution: v.optional(v.string()), imageUri: v.optional(v.string()) }))),
-  version: v.optional(v.number()),
-  dateLastLogin: v.optional(v.string()),
-  lastTokenIssued: v.optional(v.looseObject({ dateIssued: v.optional(v.string()) })),
-  /** With expand=groups; whether entries carry `name` is unconfirmed: look names up when absent. */
-  groups: v.optional(v.array(v.looseObject({ id: v.string(), name: v.optional(v.string()), selfUri: v.optional(v.string()) }))),
-  selfUri: v.optional(v.string()),
-});
+export type { User, UserMe } from './models.ts';
 
-export type User = v.InferOutput<typeof userSchema>;
 export type UserState = 'active' | 'inactive' | 'deleted';
 
 const userSearchSchema = v.looseObject({
@@ -50,13 +33,6 @@ export const userListSchema = v.looseObject({
 
 export type UserList = v.InferOutput<typeof userListSchema>;
 
-const userMeSchema = v.looseObject({
-  ...userSchema.entries,
-  authorization: v.optional(v.looseObject({ permissions: v.optional(v.array(v.string())) })),
-  organization: v.optional(v.looseObject({ id: v.optional(v.string()), name: v.optional(v.string()) })),
-});
-
-export type UserMe = v.InferOutput<typeof userMeSchema>;
 
 export interface UserSearch {
   /** Words of a name or an email address, or part of one. */
