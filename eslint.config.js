@@ -76,6 +76,19 @@ export default tseslint.config(
               message: 'boot/ runs before the bundle has arrived: of ui/, only the plain modules a first look needs.',
             },
             {
+              target: './src/boot',
+              from: './src/api',
+              except: ['./requests.ts', './earlyReads.ts', './models.ts', './clock.ts'],
+              message: "boot/ runs before the bundle has arrived: of api/, only the plain requests, models and clock.",
+            },
+            { target: './src/boot', from: './src/auth', except: ['./session.ts', './oauthResponse.ts'], message: 'boot/ runs before the bundle has arrived: of auth/, only the session store and the OAuth response check.' },
+            {
+              target: './src/boot',
+              from: './src/features',
+              except: ['./token/look.ts', './users/look.ts', './idle-timeout/look.ts', './users/userId.ts'],
+              message: "boot/ runs before the bundle has arrived: of the pages, only their look functions and the user-id check.",
+            },
+            {
               target: ['./src/api', './src/auth', './src/config', './src/features', './src/journal', './src/jobs', './src/ui', './src/paths.ts'],
               from: './src/boot',
               message: 'Only main.tsx (and app/) take what boot/ started.',

@@ -8,7 +8,7 @@ import { emulatorConfigPlugin } from './scripts/emulator-config-plugin.ts';
 import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.ts';
 
 /** The boot module and all it imports: its chunk must run on its own, before the rest has arrived. */
-const BOOT = /src[\\/](boot[\\/]|api[\\/](requests|earlyReads|timeoutDuration)\.ts|ui[\\/](pageLook|formatRelative|headingClasses)\.ts|features[\\/](token|users|idle-timeout)[\\/]look\.ts|auth[\\/](session|oauthResponse)\.ts|config[\\/]|paths\.ts|features[\\/]users[\\/]userId\.ts)|node_modules[\\/]valibot[\\/]/;
+const BOOT = /src[\\/](boot[\\/]|api[\\/](requests|earlyReads|timeoutDuration|models|clock)\.ts|ui[\\/](pageLook|formatRelative|headingClasses)\.ts|features[\\/](token|users|idle-timeout)[\\/]look\.ts|auth[\\/](session|oauthResponse)\.ts|config[\\/]|paths\.ts|features[\\/]users[\\/]userId\.ts)|node_modules[\\/]valibot[\\/]/;
 const SHARED = /src[\\/](ui|api|auth|paths)[\\/]?[^\\/]*\.tsx?$/;
 const LATER = /src[\\/]ui[\\/](ConfirmDialogModal|LeaveDialog|csv)\.tsx?$/;
 

@@ -1,14 +1,12 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, ThemeProviders } from './app/App.tsx';
-import { ConfigErrorPage } from './app/ConfigErrorPage.tsx';
 import { createApp } from './app/createApp.tsx';
 import { firstPageReady } from './app/firstPage.ts';
-import { StartupErrorPage, StorageBlockedError } from './app/StartupErrorPage.tsx';
 import { EarlyReads, type EarlyRead } from './api/earlyReads.ts';
 import { takeOAuthResponseFromUrl } from './auth/oauthResponse.ts';
-import { sessionStorageUsable } from './auth/session.ts';
-import { bootHandoff } from './boot/boot.ts';
+import { StorageBlockedError, sessionStorageUsable } from './auth/session.ts';
+import { bootHandoff, stopFirstLook } from './boot/boot.ts';
 import { loadConfig, type AppConfig } from './config/config.ts';
 
 const container = document.getElementById('root');
@@ -33,13 +31,30 @@ function start([config, early]: [AppConfig, EarlyRead[]]) {
     oauthResponse,
     navigateAway: (url) => window.location.assign(url),
   });
-  const render = () =>
+  const render = () => {
+    stopFirstLook();
     root.render(
       <StrictMode>
         <App app={app} />
       </StrictMode>,
     );
+  };
   void firstPageReady(app, early).then(render, render);
+}
+
+/**
+ * A page the app cannot start without (why, and what to do), in place of whatever #root shows.
+ * Loaded only then: most visits never need it. Should even that chunk fail to arrive, the
+ * loading line's 10-second hint says to check the connection and reload.
+ */
+async function showFailure(load: () => Promise<(props: { error: unknown }) => ReactNode>, error: unknown) {
+  stopFirstLook();
+  const Page = await load();
+  root.render(
+    <ThemeProviders>
+      <Page error={error} />
+    </ThemeProviders>,
+  );
 }
 
 Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.reads.catch(() => []) ?? []]).then(
@@ -48,18 +63,8 @@ Promise.all([loadConfig(configUrl, boot ? () => boot.config : undefined), boot?.
       start(loaded);
     } catch (error) {
       // Without this, index.html's "Loading Token Admin…" would stay for good.
-      root.render(
-        <ThemeProviders>
-          <StartupErrorPage error={error} />
-        </ThemeProviders>,
-      );
+      void showFailure(async () => (await import('./app/StartupErrorPage.tsx')).StartupErrorPage, error);
     }
   },
-  (error: unknown) => {
-    root.render(
-      <ThemeProviders>
-        <ConfigErrorPage error={error} />
-      </ThemeProviders>,
-    );
-  },
+  (error: unknown) => void showFailure(async () => (await import('./app/ConfigErrorPage.tsx')).ConfigErrorPage, error),
 );

@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ThemeProviders } from './App.tsx';
-import { StartupErrorPage, StorageBlockedError } from './StartupErrorPage.tsx';
+import { StorageBlockedError } from '../auth/session.ts';
+import { StartupErrorPage } from './StartupErrorPage.tsx';
 
 describe('the page shown when the app cannot start', () => {
   it('says the browser blocks the site its storage, and what to do about it', () => {

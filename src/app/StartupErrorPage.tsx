@@ -1,12 +1,6 @@
 import { Alert, Container, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-
-/** This browser refuses the site its sessionStorage (site data blocked): the app cannot keep a sign-in. */
-export class StorageBlockedError extends Error {
-  constructor() {
-    super("This browser refuses this site's storage");
-  }
-}
+import { StorageBlockedError } from '../auth/session.ts';
 
 /** Shown instead of the app when it cannot start at all (config.json is fine): why, and what to do. */
 export function StartupErrorPage({ error }: { error: unknown }) {

@@ -25,6 +25,13 @@ function isSession(value: unknown): value is Session {
   );
 }
 
+/** This browser refuses the site its sessionStorage (site data blocked): the app cannot keep a sign-in. */
+export class StorageBlockedError extends Error {
+  constructor() {
+    super("This browser refuses this site's storage");
+  }
+}
+
 /** Whether this tab may use sessionStorage at all: a browser blocking the site's data throws on any use. */
 export function sessionStorageUsable(): boolean {
   try {

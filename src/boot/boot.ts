@@ -47,6 +47,13 @@ function start(): BootStart | undefined {
 const started = start();
 export const bootHandoff: BootHandoff | undefined = started;
 
+let appRenders = false;
+
+/** main.tsx says so before its first render: from then on #root is the app's, drawn or not. */
+export function stopFirstLook(): void {
+  appRenders = true;
+}
+
 // The page's heading with its data, drawn while the rest downloads (a slow connection's first
-// second or more); once the app has rendered it is left alone.
-void started?.look.then((look) => look && paintFirstLook(document, look, Date.now()));
+// second or more); never once the app renders.
+void started?.look.then((look) => look && !appRenders && paintFirstLook(document, look, Date.now()));

@@ -1,3 +1,4 @@
+import { ServerClock } from '../api/clock.ts';
 import type { BootHandoff, EarlyAnswer, EarlyRead } from '../api/earlyReads.ts';
 import { buildUrl, reads, type ReadRequest } from '../api/requests.ts';
 import { looksLikeOAuthResponse } from '../auth/oauthResponse.ts';
@@ -72,26 +73,29 @@ export function startEarly(env: BootEnvironment): BootStart {
     })
     // A config.json the app will refuse: nothing is sent, and the app says why.
     .catch(() => []);
-  return { config, reads: started, look: lookOf(page, started, session) };
+  const params = page ? matchPage(page.path, path) : undefined;
+  return { config, reads: started, look: lookOf(page, params ?? {}, started, session) };
 }
 
 /** Only from answers that are all in and all successes: a failure is the page's to show. */
-async function lookOf(page: BootPage | undefined, started: Promise<EarlyRead[]>, session: { expiresAt: number }): Promise<PageLook | undefined> {
+async function lookOf(
+  page: BootPage | undefined,
+  params: Record<string, string>,
+  started: Promise<EarlyRead[]>,
+  session: { expiresAt: number },
+): Promise<PageLook | undefined> {
   try {
     const early = await started;
     if (!page?.look || early.length === 0) return undefined;
     const answers = await Promise.all(early.map((read) => read.answer));
     if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) return undefined;
+    const clock = new ServerClock();
+    for (const answer of answers) clock.observe(answer.headers.get('Date'), answer.sentAt, answer.receivedAt);
     const bodies = answers.map((answer): unknown => JSON.parse(answer.body));
-    if (!bodies.every(isObject)) return undefined;
-    return page.look(bodies, session);
+    return page.look(bodies, { params, expiresAt: session.expiresAt, serverOffset: clock.snapshot() });
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function ask(fetchFn: typeof fetch, url: string, token: string, now: () => number): Promise<EarlyAnswer> {

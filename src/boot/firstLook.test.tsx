@@ -75,7 +75,7 @@ describe("the first look: a page's heading with its data, before the bundle has 
       fetch: (input) => {
         const url = input instanceof Request ? input.url : input.toString();
         if (url.endsWith('config.json')) return Promise.resolve(Response.json({ clientId: ADMIN.id, apiBaseUrl: EMULATOR_ORIGIN }));
-        if (url.includes('/tokens/me')) return Promise.resolve(Response.json({ organization: { id: ORG.id, name: evil }, OAuthClient: { name: evil } }));
+        if (url.includes('/tokens/me')) return Promise.resolve(Response.json({ organization: { id: ORG.id, name: evil }, OAuthClient: { name: evil, authorizedGrantType: 'CODE' } }));
         return Promise.resolve(Response.json({ id: ADMIN.id, name: evil }));
       },
     });
@@ -89,19 +89,57 @@ describe("the first look: a page's heading with its data, before the bundle has 
     expect(root.querySelector('[data-page-data]')).toHaveTextContent(/Genesys Cloud reports no idle timeout for it; it expires in (1 hour|59 minutes)\./);
   });
 
-  it('gives no look for answers that are not JSON objects', async () => {
-    new SessionStore().set({ accessToken: 't', expiresAt: Date.now() + 3_600_000, environment: 'mypurecloud.com', flow: 'pkce' });
-    const handoff = startEarly({
-      location: new URL('https://tokens.example.com/token'),
-      storage: sessionStorage,
-      basePath: '/',
-      pageChunks: {},
-      preload: () => undefined,
-      fetch: (input) =>
-        Promise.resolve((input instanceof Request ? input.url : input.toString()).endsWith('config.json') ? Response.json({ clientId: ADMIN.id }) : new Response('[1, 2]')),
+  describe('takes only answers the app would take, about the page the address names', () => {
+    const NOW = Date.now();
+    const token = { organization: { id: ORG.id, name: ORG.name }, OAuthClient: { name: 'Token Admin', authorizedGrantType: 'CODE' }, dateTokenIdles: new Date(NOW + 30 * 60_000).toISOString() };
+    const me = { id: ADMIN.id, name: 'Avery Admin' };
+    const settings = { enableIdleTokenTimeout: true, idleTokenTimeoutSeconds: 1800 };
+    const user = { id: SUPERVISOR.id, name: SUPERVISOR.name, email: SUPERVISOR.email };
+    const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => () => new Response(JSON.stringify(body), { status, headers });
+
+    /** The first look's lead for `path` when Genesys answers each read with `answers[read]`. */
+    async function leadFor(path: string, answers: Record<string, () => Response>) {
+      new SessionStore().set({ accessToken: 't', expiresAt: NOW + 3_600_000, environment: 'mypurecloud.com', flow: 'pkce' });
+      const handoff = startEarly({
+        location: new URL(`https://tokens.example.com${path}`),
+        storage: sessionStorage,
+        basePath: '/',
+        pageChunks: {},
+        preload: () => undefined,
+        fetch: (input) => {
+          const url = new URL(input instanceof Request ? input.url : input.toString(), 'https://tokens.example.com');
+          if (url.pathname.endsWith('config.json')) return Promise.resolve(Response.json({ clientId: ADMIN.id }));
+          const read = Object.keys(answers).find((name) => url.pathname.endsWith(name));
+          return Promise.resolve(read ? (answers[read] ?? json({}))() : json({ unexpected: url.pathname }, 404)());
+        },
+      });
+      const look = await handoff.look;
+      return look?.lead.map((part) => (typeof part === 'string' ? part : `<${String(Math.round((part.at - NOW) / 60_000))} min>`)).join('');
+    }
+
+    it.each([
+      ['a 401 on the token', '/token', { 'tokens/me': json({ message: 'expired' }, 401), 'users/me': json(me) }],
+      ['a 403 on the user', `/users/${SUPERVISOR.id}`, { 'tokens/me': json(token), 'users/me': json(me), [`users/${SUPERVISOR.id}`]: json({}, 403) }],
+      ['one answer not a JSON object', '/token', { 'tokens/me': json(token), 'users/me': json([1, 2]) }],
+      ['one answer not JSON at all', '/token', { 'tokens/me': json(token), 'users/me': () => new Response('<html>') }],
+      ['a client without the name the model requires', '/token', { 'tokens/me': json({ ...token, OAuthClient: { authorizedGrantType: 'CODE' } }), 'users/me': json(me) }],
+      ['a switch sent as a string', '/settings/idle-timeout', { 'tokens/me': json(token), 'users/me': json(me), 'tokens/timeout': json({ ...settings, enableIdleTokenTimeout: 'false' }) }],
+      ['another user than the address names', `/users/${SUPERVISOR.id}`, { 'tokens/me': json(token), 'users/me': json(me), [`users/${SUPERVISOR.id}`]: json({ ...user, id: ADMIN.id }) }],
+    ])('no first look for %s', async (_case, path, answers) => {
+      expect(await leadFor(path, answers)).toBeUndefined();
     });
-    expect(await handoff.reads).toHaveLength(2);
-    expect(await handoff.look).toBeUndefined();
+
+    it('draws the token page at the root address, and the user whose id is written in capitals', async () => {
+      expect(await leadFor('/', { 'tokens/me': json(token), 'users/me': json(me) })).toContain('Avery Admin in Example Org, through Token Admin');
+      const capitals = `/users/${SUPERVISOR.id.toUpperCase()}`;
+      expect(await leadFor(capitals, { 'tokens/me': json(token), 'users/me': json(me), [`users/${SUPERVISOR.id.toUpperCase()}`]: json(user) })).toBe(SUPERVISOR.email);
+    });
+
+    it("reads the idle-out on Genesys' clock, as the page does: 40 minutes away on a clock 10 minutes ahead is 30", async () => {
+      const ahead = { Date: new Date(NOW + 10 * 60_000).toUTCString() };
+      const lead = await leadFor('/token', { 'tokens/me': json({ ...token, dateTokenIdles: new Date(NOW + 40 * 60_000).toISOString() }, 200, ahead), 'users/me': json(me, 200, ahead) });
+      expect(lead).toContain('It idles out <30 min> unless it is used');
+    });
   });
 
   it('leaves the page alone once the app has rendered: only the loading line is ever replaced', () => {

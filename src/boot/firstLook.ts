@@ -46,7 +46,6 @@ export function paintFirstLook(doc: Document, look: PageLook, now: number): bool
     // As the loading line does (app/loading.css): a script that never arrives is not left unexplained.
     element(doc, 'p', `${LOADING_CLASS}-slow`, 'Still loading? Check your connection, then reload the page.'),
   );
-  main.setAttribute('aria-busy', 'true');
   const frame = element(doc, 'div', FRAME_CLASS, element(doc, 'header', `${FRAME_CLASS}-header`, element(doc, 'span', `${FRAME_CLASS}-brand`, 'Token Admin')), main);
   frame.dataset.firstLook = '';
   root.replaceChildren(frame);

@@ -1,6 +1,6 @@
+import * as v from 'valibot';
+import { idleTimeoutSchema, tokenInfoSchema, userMeSchema, userSchema, type TokenInfo } from '../api/models.ts';
 import { reads, type ReadRequest } from '../api/requests.ts';
-import type { TokenInfo } from '../api/tokens.ts';
-import type { User } from '../api/users.ts';
 import { idleTimeoutLook } from '../features/idle-timeout/look.ts';
 import { tokenLook } from '../features/token/look.ts';
 import { userLook } from '../features/users/look.ts';
@@ -17,16 +17,31 @@ export interface BootPage {
   module: string;
   reads?: (params: Record<string, string>) => ReadRequest[];
   /**
-   * The page's heading from the early answers (`tokens/me`, `users/me`, then `reads`' own, each
-   * a JSON object), for the first look; undefined when they do not give it.
+   * The page's heading from the early answers' bodies (`tokens/me`, `users/me`, then `reads`'
+   * own), for the first look: undefined unless each is what the app's own check would take.
    */
-  look?: (answers: readonly Record<string, unknown>[], session: { expiresAt: number }) => PageLook | undefined;
+  look?: (bodies: readonly unknown[], context: LookContext) => PageLook | undefined;
 }
 
-/** `dateTokenIdles` as the browser's clock reads it (the app corrects for Genesys' clock; the first look need not). */
-function idlesAt(info: TokenInfo): number | undefined {
-  const at = typeof info.dateTokenIdles === 'string' ? Date.parse(info.dateTokenIdles) : Number.NaN;
-  return Number.isFinite(at) ? at : undefined;
+export interface LookContext {
+  /** The page's path parameters. */
+  params: Record<string, string>;
+  /** The session's expiry, from the sign-in. */
+  expiresAt: number;
+  /** Genesys' clock minus the browser's, from the answers' Date headers (api/clock.ts), as the app estimates it. */
+  serverOffset: number;
+}
+
+/** The body as the app's check (api/models.ts) would take it, or undefined. */
+function checked<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> | undefined {
+  const result = v.safeParse(schema, body);
+  return result.success ? result.output : undefined;
+}
+
+/** `dateTokenIdles` in the browser's time, as the page's useIdleDeadline reads it. */
+function idlesAt(info: TokenInfo, serverOffset: number): number | undefined {
+  const at = info.dateTokenIdles === undefined ? Number.NaN : Date.parse(info.dateTokenIdles);
+  return Number.isFinite(at) ? at - serverOffset : undefined;
 }
 
 /**
@@ -38,20 +53,31 @@ export const BOOT_PAGES: readonly BootPage[] = [
   {
     path: paths.token.path,
     module: 'src/features/token/route.tsx',
-    look: ([token, me], { expiresAt }) => (token && me ? tokenLook(token, me, idlesAt(token), expiresAt) : undefined),
+    look: ([token, me], { expiresAt, serverOffset }) => {
+      const info = checked(tokenInfoSchema, token);
+      const user = checked(userMeSchema, me);
+      return info && user ? tokenLook(info, user, idlesAt(info, serverOffset), expiresAt) : undefined;
+    },
   },
   {
     path: paths.idleTimeout.path,
     module: 'src/features/idle-timeout/route.tsx',
     reads: () => [reads.idleTimeout()],
-    look: ([, , settings]) => (settings ? idleTimeoutLook(settings) : undefined),
+    look: ([, , body]) => {
+      const settings = checked(idleTimeoutSchema, body);
+      return settings && idleTimeoutLook(settings);
+    },
   },
   { path: paths.users.path, module: 'src/features/users/searchRoute.tsx' },
   {
     path: paths.user.path,
     module: 'src/features/users/userRoute.tsx',
     reads: ({ userId }) => (userId !== undefined && isUserId(userId) ? [reads.user(userId)] : []),
-    look: ([, , user]) => (typeof user?.id === 'string' ? userLook(user as User) : undefined),
+    look: ([, , body], { params }) => {
+      const user = checked(userSchema, body);
+      // The user the address names, or nothing.
+      return user && user.id.toLowerCase() === params.userId?.toLowerCase() ? userLook(user) : undefined;
+    },
   },
   { path: paths.bulkRevoke.path, module: 'src/features/bulk-revoke/route.tsx' },
   { path: paths.bulkRun.path, module: 'src/features/bulk-revoke/runRoute.tsx' },
