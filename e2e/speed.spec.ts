@@ -212,16 +212,24 @@ test.describe('the boot module, on a first visit', () => {
       });
       let release: () => void = () => undefined;
       await holdEntryScript(page, new Promise<void>((resolve) => (release = resolve)));
+      // The token's answer waits too, until the loading line has been looked at.
+      let answer: () => void = () => undefined;
+      const answerHeld = new Promise<void>((resolve) => (answer = resolve));
+      await page.route(/\/api\/v2\/tokens\/me/, async (route) => {
+        await Promise.race([answerHeld, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        await route.continue();
+      });
       await page.reload({ waitUntil: 'commit' });
       const loading = page.getByRole('status').filter({ hasText: 'Loading Token Admin…' });
+      await expect(loading).toBeVisible();
       if (scheme === 'dark') {
-        await expect(loading).toBeVisible();
         // In the admin's scheme from the first paint: no white flash before a dark page.
         await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
         // Read once the stylesheet has arrived: nothing is painted before it.
         await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(36, 36, 36)');
         await assertNoA11yViolations(page, 'the loading line before the scripts', ['dark']);
       }
+      answer();
 
       // The entry script is held, so this is the boot module's drawing, from the early answers.
       const heading = page.getByRole('heading', { level: 1, name: 'My token' });
