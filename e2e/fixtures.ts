@@ -208,14 +208,23 @@ export async function signInAs(page: Page, email: string, path = 'token') {
   const session = JSON.stringify({ accessToken, expiresAt: Date.now() + expiresIn * 1000, environment: 'mypurecloud.com', flow: 'pkce' });
   await page.evaluate((value) => sessionStorage.setItem('token-admin:session', value), session);
   await page.goto(path);
+  await appRendered(page);
+}
+
+/**
+ * The app's own page is up: a heading, and not the boot module's first look, which draws one
+ * before the app can take a key or a click.
+ */
+export async function appRendered(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('[data-first-look]')).toHaveCount(0);
 }
 
 /** Opens `path` in the app, signs in on the emulator's page as `email` (the whole OAuth round trip), and waits to land back. */
 export async function signInThroughGenesys(page: Page, email: string, path = 'token') {
   await page.goto(path);
   await signInOnGenesysPage(page, email);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await appRendered(page);
 }
 
 /** A second person in their own browser (contexts share nothing), signed in and on `path`. */
