@@ -6,7 +6,7 @@ import { firstPageReady } from './app/firstPage.ts';
 import { EarlyReads, type EarlyRead } from './api/earlyReads.ts';
 import { takeOAuthResponseFromUrl } from './auth/oauthResponse.ts';
 import { StorageBlockedError, sessionStorageUsable } from './auth/session.ts';
-import { bootHandoff, stopFirstLook } from './boot/boot.ts';
+import { bootHandoff } from './boot/boot.ts';
 import { loadConfig, type AppConfig } from './config/config.ts';
 
 const container = document.getElementById('root');
@@ -32,7 +32,7 @@ function start([config, early]: [AppConfig, EarlyRead[]]) {
     navigateAway: (url) => window.location.assign(url),
   });
   const render = () => {
-    stopFirstLook();
+    boot?.stopFirstLook();
     root.render(
       <StrictMode>
         <App app={app} />
@@ -48,7 +48,7 @@ function start([config, early]: [AppConfig, EarlyRead[]]) {
  * loading line's 10-second hint says to check the connection and reload.
  */
 async function showFailure(load: () => Promise<(props: { error: unknown }) => ReactNode>, error: unknown) {
-  stopFirstLook();
+  boot?.stopFirstLook();
   const Page = await load();
   root.render(
     <ThemeProviders>

@@ -4,7 +4,6 @@
  * 'self'), so it runs as soon as its few kilobytes arrive and starts the visit's reads while
  * the rest of the bundle downloads. main.tsx imports the same module, and adopts what it started.
  */
-import type { BootHandoff } from '../api/earlyReads.ts';
 import { startEarly, type BootStart, type PageChunks } from './early.ts';
 import { paintFirstLook } from './firstLook.ts';
 import { PAGE_CHUNKS_ELEMENT_ID } from './pages.ts';
@@ -44,16 +43,8 @@ function start(): BootStart | undefined {
  * What the boot started, for main.tsx's one app. Started as this module is evaluated, which is
  * the point of it; each early answer can be taken only once (EarlyReads), whoever reads this.
  */
-const started = start();
-export const bootHandoff: BootHandoff | undefined = started;
-
-let appRenders = false;
-
-/** main.tsx says so before its first render: from then on #root is the app's, drawn or not. */
-export function stopFirstLook(): void {
-  appRenders = true;
-}
+export const bootHandoff: BootStart | undefined = start();
 
 // The page's heading with its data, drawn while the rest downloads (a slow connection's first
-// second or more); never once the app renders.
-void started?.look.then((look) => look && !appRenders && paintFirstLook(document, look, Date.now()));
+// second or more); never once main.tsx has begun to render (stopFirstLook).
+void bootHandoff?.look.then((look) => look && paintFirstLook(document, look, Date.now()));

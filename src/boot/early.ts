@@ -24,8 +24,13 @@ export interface BootEnvironment {
 
 /** What the boot module started, and the page's heading for the first look once its answers are in. */
 export interface BootStart extends BootHandoff {
-  /** Undefined when any answer failed or was not a JSON object, or the page has no first look. */
+  /**
+   * Undefined when any answer failed or is one the app's schema would refuse, when the page has
+   * no first look, or once `stopFirstLook` was called.
+   */
   look: Promise<PageLook | undefined>;
+  /** main.tsx calls it before its first render: from then on #root is the app's, drawn or not. */
+  stopFirstLook(): void;
 }
 
 /** Not signed-in pages: the sign-in pages never send a token, whatever the tab holds. */
@@ -49,7 +54,7 @@ export function startEarly(env: BootEnvironment): BootStart {
   const session = new SessionStore(env.storage).get();
   const nothing = Promise.resolve<EarlyRead[]>([]);
   if (!session || looksLikeOAuthResponse(env.location) || SIGNED_OUT_PAGES.some((page) => matchPage(page, path))) {
-    return { config, reads: nothing, look: Promise.resolve(undefined) };
+    return { config, reads: nothing, look: Promise.resolve(undefined), stopFirstLook: () => undefined };
   }
 
   const page = BOOT_PAGES.find((candidate) => matchPage(candidate.path, path)) ?? (path === paths.home.path ? BOOT_PAGES[0] : undefined);
@@ -74,7 +79,9 @@ export function startEarly(env: BootEnvironment): BootStart {
     // A config.json the app will refuse: nothing is sent, and the app says why.
     .catch(() => []);
   const params = page ? matchPage(page.path, path) : undefined;
-  return { config, reads: started, look: lookOf(page, params ?? {}, started, session) };
+  const stopped = new AbortController();
+  const look = lookOf(page, params ?? {}, started, session).then((found) => (stopped.signal.aborted ? undefined : found));
+  return { config, reads: started, look, stopFirstLook: () => stopped.abort() };
 }
 
 /** Only from answers that are all in and all successes: a failure is the page's to show. */

@@ -129,6 +129,25 @@ describe("the first look: a page's heading with its data, before the bundle has 
       expect(await leadFor(path, answers)).toBeUndefined();
     });
 
+    it('gives none once main.tsx has begun to render, however the answers went', async () => {
+      new SessionStore().set({ accessToken: 't', expiresAt: NOW + 3_600_000, environment: 'mypurecloud.com', flow: 'pkce' });
+      const handoff = startEarly({
+        location: new URL('https://tokens.example.com/token'),
+        storage: sessionStorage,
+        basePath: '/',
+        pageChunks: {},
+        preload: () => undefined,
+        fetch: (input) => {
+          const url = input instanceof Request ? input.url : input.toString();
+          if (url.endsWith('config.json')) return Promise.resolve(Response.json({ clientId: ADMIN.id }));
+          return Promise.resolve(url.includes('/tokens/me') ? json(token)() : json(me)());
+        },
+      });
+      handoff.stopFirstLook();
+      expect(await handoff.reads).toHaveLength(2);
+      expect(await handoff.look).toBeUndefined();
+    });
+
     it('draws the token page at the root address, and the user whose id is written in capitals', async () => {
       expect(await leadFor('/', { 'tokens/me': json(token), 'users/me': json(me) })).toContain('Avery Admin in Example Org, through Token Admin');
       const capitals = `/users/${SUPERVISOR.id.toUpperCase()}`;
