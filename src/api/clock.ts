@@ -30,6 +30,12 @@ export function abortReason(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** A moment Genesys gave (ISO 8601, in its time) in the browser's time, given the clocks' offset; undefined when it gave none. */
+export function inBrowserTime(genesysTime: string | undefined, offsetMs: number): number | undefined {
+  const at = genesysTime === undefined ? Number.NaN : Date.parse(genesysTime);
+  return Number.isFinite(at) ? at - offsetMs : undefined;
+}
+
 /**
  * Genesys' clock as estimated from the `Date` header of its answers. Idle deadlines
  * (`dateTokenIdles`) are in Genesys' time: the browser's clock may be minutes apart.

@@ -16,6 +16,11 @@ export interface EarlyAnswer {
   receivedAt: number;
 }
 
+/** A 2xx: an answer the page may take as data; anything else is the page's to show. */
+export function succeeded(answer: EarlyAnswer): boolean {
+  return answer.status >= 200 && answer.status < 300;
+}
+
 export interface EarlyRead {
   url: string;
   token: string;

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useApi } from '../api/api.ts';
+import { inBrowserTime } from '../api/clock.ts';
 import { useIdentity } from './identity.ts';
 
 /**
@@ -11,6 +12,5 @@ export function useIdleDeadline(): number | undefined {
   const { token } = useIdentity();
   const { serverClock } = useApi().http;
   const offset = useSyncExternalStore(serverClock.subscribe, serverClock.snapshot);
-  const idles = token.data?.dateTokenIdles ? Date.parse(token.data.dateTokenIdles) : Number.NaN;
-  return Number.isFinite(idles) ? idles - offset : undefined;
+  return inBrowserTime(token.data?.dateTokenIdles, offset);
 }

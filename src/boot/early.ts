@@ -1,5 +1,5 @@
 import { ServerClock } from '../api/clock.ts';
-import type { BootHandoff, EarlyAnswer, EarlyRead } from '../api/earlyReads.ts';
+import { succeeded, type BootHandoff, type EarlyAnswer, type EarlyRead } from '../api/earlyReads.ts';
 import { buildUrl, reads, type ReadRequest } from '../api/requests.ts';
 import { looksLikeOAuthResponse } from '../auth/oauthResponse.ts';
 import { SessionStore } from '../auth/session.ts';
@@ -95,7 +95,7 @@ async function lookOf(
     const early = await started;
     if (!page?.look || early.length === 0) return undefined;
     const answers = await Promise.all(early.map((read) => read.answer));
-    if (answers.some((answer) => answer.status < 200 || answer.status >= 300)) return undefined;
+    if (!answers.every(succeeded)) return undefined;
     const clock = new ServerClock();
     for (const answer of answers) clock.observe(answer.headers.get('Date'), answer.sentAt, answer.receivedAt);
     const bodies = answers.map((answer): unknown => JSON.parse(answer.body));

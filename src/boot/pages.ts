@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { idleTimeoutSchema, tokenInfoSchema, userMeSchema, userSchema, type TokenInfo } from '../api/models.ts';
+import { inBrowserTime } from '../api/clock.ts';
+import { idleTimeoutSchema, tokenInfoSchema, userMeSchema, userSchema } from '../api/models.ts';
 import { reads, type ReadRequest } from '../api/requests.ts';
 import { idleTimeoutLook } from '../features/idle-timeout/look.ts';
 import { tokenLook } from '../features/token/look.ts';
@@ -38,11 +39,6 @@ function checked<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOu
   return result.success ? result.output : undefined;
 }
 
-/** `dateTokenIdles` in the browser's time, as the page's useIdleDeadline reads it. */
-function idlesAt(info: TokenInfo, serverOffset: number): number | undefined {
-  const at = info.dateTokenIdles === undefined ? Number.NaN : Date.parse(info.dateTokenIdles);
-  return Number.isFinite(at) ? at - serverOffset : undefined;
-}
 
 /**
  * What the boot script knows of each signed-in page: the module the route table loads for it
@@ -56,7 +52,7 @@ export const BOOT_PAGES: readonly BootPage[] = [
     look: ([token, me], { expiresAt, serverOffset }) => {
       const info = checked(tokenInfoSchema, token);
       const user = checked(userMeSchema, me);
-      return info && user ? tokenLook(info, user, idlesAt(info, serverOffset), expiresAt) : undefined;
+      return info && user ? tokenLook(info, user, inBrowserTime(info.dateTokenIdles, serverOffset), expiresAt) : undefined;
     },
   },
   {
