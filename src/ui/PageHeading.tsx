@@ -1,22 +1,24 @@
 import type { ReactNode, Ref } from 'react';
 import { PAGE_HEADING as classes } from './headingClasses.ts';
-import type { LeadPart } from './pageLook.ts';
+import type { PageLook } from './pageLook.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 
 /**
- * A page's h1 and the line under it. `withData` marks a lead that carries the page's data (a
- * PageLook's), as the boot module's first look marks its own: what `npm run bench` times.
+ * A page's h1 and the line under it: a PageLook once the page's data is in (its lead marked
+ * `data-page-data`, as the boot module's first look marks its own: what `npm run bench`
+ * times), else a title and a lead of plain words.
  */
 export function PageHeading({
+  look,
   title,
   lead,
-  withData = false,
   headingRef,
   beside,
 }: {
-  title: ReactNode;
-  lead: ReactNode;
-  withData?: boolean;
+  look?: PageLook | undefined;
+  /** Until there is a look. */
+  title?: ReactNode;
+  lead?: ReactNode;
   /** Focusable from script (tabIndex -1) when given: the page moves focus to its heading. */
   headingRef?: Ref<HTMLHeadingElement>;
   /** Beside the title, on its line (a badge). */
@@ -24,7 +26,7 @@ export function PageHeading({
 }) {
   const heading = (
     <h1 className={classes.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
-      {title}
+      {look ? look.title : title}
     </h1>
   );
   return (
@@ -37,14 +39,10 @@ export function PageHeading({
       ) : (
         heading
       )}
-      <p className={classes.lead} data-page-data={withData ? '' : undefined}>
-        {lead}
+      <p className={classes.lead} data-page-data={look ? '' : undefined}>
+        {/* Its moments kept live. */}
+        {look ? look.lead.map((part, index) => (typeof part === 'string' ? part : <RelativeTime key={index} value={part.at} />)) : lead}
       </p>
     </div>
   );
-}
-
-/** A PageLook's lead, its moments kept live. */
-export function LeadParts({ parts }: { parts: readonly LeadPart[] }) {
-  return parts.map((part, index) => (typeof part === 'string' ? part : <RelativeTime key={index} value={part.at} />));
 }

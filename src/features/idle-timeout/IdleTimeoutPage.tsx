@@ -9,7 +9,7 @@ import { forgetInterrupted, readInterrupted } from '../../auth/interrupted.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { LeaveGuard } from '../../ui/LeaveGuard.tsx';
 import { useNotify } from '../../ui/notify.tsx';
-import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
 import { PermissionNotice } from '../../ui/PermissionNotice.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { Section } from '../../ui/Section.tsx';
@@ -55,8 +55,7 @@ export function IdleTimeoutPage() {
 /** The settings as they are on Genesys Cloud (not as being edited), once loaded. */
 function IdleTimeoutHeading({ settings }: { settings: IdleTokenTimeout | undefined }) {
   if (!settings) return <PageHeading title="Idle timeout" lead="The organisation's idle token timeout, as Genesys Cloud has it." />;
-  const look = idleTimeoutLook(settings);
-  return <PageHeading title={look.title} lead={<LeadParts parts={look.lead} />} withData />;
+  return <PageHeading look={idleTimeoutLook(settings)} />;
 }
 
 /** Brings a field into view and focuses it, by its form path. */

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { PendingNotice } from '../../ui/PendingNotice.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
-import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { AccessList } from './AccessList.tsx';
 import { GRANT_TYPE_LABELS } from './grantTypes.ts';
@@ -45,8 +45,7 @@ function TokenHeading() {
   const deadline = useIdleDeadline();
   const session = useSession();
   if (!token.data || !me.data) return <PageHeading title="My token" lead="The OAuth token this browser tab uses, as Genesys Cloud sees it." />;
-  const look = tokenLook(token.data, me.data, deadline, session?.expiresAt);
-  return <PageHeading title={look.title} lead={<LeadParts parts={look.lead} />} withData />;
+  return <PageHeading look={tokenLook(token.data, me.data, deadline, session?.expiresAt)} />;
 }
 
 function VerifyPanel() {

@@ -17,7 +17,7 @@ import { paths } from '../../paths.ts';
 import { BusyButton } from '../../ui/BusyButton.tsx';
 import { Field, IdValue } from '../../ui/Field.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { LeadParts, PageHeading } from '../../ui/PageHeading.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RelativeTime } from '../../ui/RelativeTime.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { isUserId } from './userId.ts';
@@ -97,17 +97,13 @@ function UserDetails({ userId }: { userId: string }) {
         <Group gap="md" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
           {detail.data && <UserAvatar user={detail.data} size="lg" />}
           <div style={{ minWidth: 0 }}>
-            {detail.data ? (
-              <PageHeading
-                title={userLook(detail.data).title}
-                lead={<LeadParts parts={userLook(detail.data).lead} />}
-                withData
-                headingRef={heading}
-                beside={<StateBadge state={detail.data.state} />}
-              />
-            ) : (
-              <PageHeading title="User" lead={userId} headingRef={heading} beside={<StateBadge state={undefined} />} />
-            )}
+            <PageHeading
+              look={detail.data && userLook(detail.data)}
+              title="User"
+              lead={userId}
+              headingRef={heading}
+              beside={<StateBadge state={detail.data?.state} />}
+            />
           </div>
         </Group>
         {(detail.data ?? forbidden) && (
