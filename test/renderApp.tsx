@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { EarlyReads, type EarlyRead } from '../src/api/earlyReads.ts';
@@ -94,14 +96,7 @@ export async function renderApp(
     earlyReads = await handoff.reads;
     early = new EarlyReads(earlyReads);
     if (options.firstLook) {
-      container = document.createElement('div');
-      container.id = 'root';
-      const loading = document.createElement('main');
-      loading.className = 'token-admin-loading';
-      loading.setAttribute('role', 'status');
-      loading.textContent = 'Loading Token Admin…';
-      container.append(loading);
-      document.body.append(container);
+      container = indexHtmlRoot();
       const look = await handoff.look;
       firstLookDrawn = look !== undefined && paintFirstLook(document, look, Date.now());
     }
@@ -132,6 +127,16 @@ export async function renderApp(
     container ? { container } : {},
   );
   return { ...view, app, emulator, token, navigatedAway, requests, config, firstLook };
+}
+
+/** index.html's own #root, its loading line as shipped, in the document. */
+export function indexHtmlRoot(): HTMLElement {
+  // From the project root, where Vitest runs: under jsdom, import.meta.url is not a file URL.
+  const html = readFileSync(join(process.cwd(), 'index.html'), 'utf8');
+  const root = new DOMParser().parseFromString(html, 'text/html').getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  document.body.append(document.importNode(root, true));
+  return document.body.lastElementChild as HTMLElement;
 }
 
 /** A journal of its own: no test sees another's entries. */

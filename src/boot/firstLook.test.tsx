@@ -1,21 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, ORG, SUPERVISOR } from '../../emulator/seed.ts';
-import { EMULATOR_ORIGIN, renderApp } from '../../test/renderApp.tsx';
+import { EMULATOR_ORIGIN, indexHtmlRoot, renderApp } from '../../test/renderApp.tsx';
 import { SessionStore } from '../auth/session.ts';
 import { startEarly } from './early.ts';
 import { paintFirstLook } from './firstLook.ts';
 
 /** The words, with every number as #: a minute may tick between the first look and the page. */
 const words = (text: string | null | undefined) => (text ?? '').replace(/\d+/g, '#').trim();
-
-function loadingRoot() {
-  const root = document.createElement('div');
-  root.id = 'root';
-  root.innerHTML = '<main class="token-admin-loading" role="status">Loading Token Admin…</main>';
-  document.body.append(root);
-  return root;
-}
 
 afterEach(() => {
   document.getElementById('root')?.remove();
@@ -81,7 +73,7 @@ describe("the first look: a page's heading with its data, before the bundle has 
     });
     const look = await handoff.look;
     if (!look) throw new Error('no first look from these answers');
-    const root = loadingRoot();
+    const root = indexHtmlRoot();
     expect(paintFirstLook(document, look, Date.now())).toBe(true);
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('[data-page-data]')).toHaveTextContent(`The token this tab uses: ${evil} in ${evil}, through ${evil}.`);
@@ -162,7 +154,7 @@ describe("the first look: a page's heading with its data, before the bundle has 
   });
 
   it('leaves the page alone once the app has rendered: only the loading line is ever replaced', () => {
-    const root = loadingRoot();
+    const root = indexHtmlRoot();
     root.innerHTML = '<div class="the-app">the page</div>';
     expect(paintFirstLook(document, { title: 'My token', lead: ['late'] }, Date.now())).toBe(false);
     expect(root.innerHTML).toBe('<div class="the-app">the page</div>');
