@@ -163,14 +163,17 @@ export const loadSuite: Suite = {
     };
 
     const api = `${emulator.url}/api/v2/`;
+    /** A signed-in first visit to one of the app's pages, `drawn` its main region. */
+    const appPage = (path: string, drawn: string) =>
+      visit(browser, { url: `${app.url}${path}`, shown: PAGE_DATA, drawn, dataPrefix: api, prepare: signIn, genesysOrigin: emulator.url });
     const once = (target: Target) => {
       switch (target) {
         case 'app':
-          return visit(browser, { url: `${app.url}/token`, shown: PAGE_DATA, drawn: 'section[aria-label="OAuth client"]', dataPrefix: api, prepare: signIn, genesysOrigin: emulator.url });
+          return appPage('/token', 'section[aria-label="OAuth client"]');
         case 'user':
-          return visit(browser, { url: `${app.url}/users/${SUPERVISOR.id}`, shown: PAGE_DATA, drawn: 'section[aria-label="Profile"]', dataPrefix: api, prepare: signIn, genesysOrigin: emulator.url });
+          return appPage(`/users/${SUPERVISOR.id}`, 'section[aria-label="Profile"]');
         case 'idle':
-          return visit(browser, { url: `${app.url}/settings/idle-timeout`, shown: PAGE_DATA, drawn: 'form[aria-label="Idle timeout settings"]', dataPrefix: api, prepare: signIn, genesysOrigin: emulator.url });
+          return appPage('/settings/idle-timeout', 'form[aria-label="Idle timeout settings"]');
         case 'floor':
           return visit(browser, { url: `${floor.url}/`, shown: 'section[aria-label="Floor data"]', drawn: 'section[aria-label="Floor data"]', dataPrefix: `${floor.url}/data.json` });
       }
