@@ -32,7 +32,9 @@ describe("the admin's own session", { timeout: 30_000 }, () => {
     const asked = requests.length;
     await user.click(within(warning).getByRole('button', { name: 'Stay signed in' }));
     await waitFor(() => expect(screen.queryByRole('alert', { name: 'Your session is about to idle out' })).not.toBeInTheDocument());
-    expect(record?.lastUsedAt).toBeGreaterThan(before);
+    // The warning can go before Genesys has recorded the call; the test must not end while the
+    // call is on its way, or its answer lands in the next test's session storage.
+    await waitFor(() => expect(record?.lastUsedAt).toBeGreaterThan(before));
     expect(requests.slice(asked).filter((r) => r.includes('/api/v2/'))).toEqual([`GET ${EMULATOR_ORIGIN}/api/v2/tokens/me?preserveIdleTTL=false`]);
   });
 
@@ -44,6 +46,8 @@ describe("the admin's own session", { timeout: 30_000 }, () => {
     emulator.advanceClock(29 * 60);
     returnToTab();
     const warning = await screen.findByRole('alert', { name: 'Your session is about to idle out' }, { timeout: 5000 });
+    // Coming back to the tab refreshes the token's details: that read must not take a fault meant for the button's.
+    await waitFor(() => expect(app.queryClient.isFetching()).toBe(0), { timeout: 5000 });
     // Every try of the read: the first and the client's two retries.
     emulator.store.addFault({ method: 'GET', path: '/api/v2/tokens/me', kind: 'status', status: 503, skip: 0, remaining: 3 });
     await user.click(within(warning).getByRole('button', { name: 'Stay signed in' }));
